@@ -1,0 +1,153 @@
+"""`cla`: the warehouse's command line.
+
+    cla generate   write synthetic extracts into the landing folder
+    cla run        load the landing folder and build the warehouse and its outputs (the refresh_warehouse job)
+    cla demo       both, then say what was produced and how to open the UI
+    cla status     what the warehouse holds: rows loaded and quarantined per extract
+
+Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CLA_AS_OF; see README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from synthetic import generate
+
+    from orchestration.settings import load_settings
+
+    out = Path(args.out) if args.out else load_settings().landing_dir
+    faults = [f for f in (args.faults or "").split(",") if f]
+    started = time.perf_counter()
+    summary = generate(
+        out,
+        seed=args.seed,
+        scale=args.scale,
+        as_of=date.fromisoformat(args.as_of),
+        file_format=args.format,
+        faults=faults,
+        progress=lambda step: _say(f"  … {step}"),
+    )
+    rows = summary.get("rows", {})
+    _say(f"wrote {sum(rows.values()):,} rows in {len(rows)} extracts to {out} in {time.perf_counter() - started:.1f} s")
+    if faults:
+        _say(f"planted faults: {', '.join(summary.get('faults', {}) or faults)} (see {out}/generation_manifest.json)")
+    return 0
+
+
+def _dagster_home() -> Path:
+    from orchestration.settings import PROJECT_ROOT, load_settings
+
+    home = Path(os.environ.get("DAGSTER_HOME", load_settings().data_dir / "dagster_home")).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text((PROJECT_ROOT / "dagster.yaml").read_text())
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _dagster_home()
+    import dagster as dg
+
+    from orchestration.definitions import defs
+
+    job = defs.get_job_def("refresh_warehouse")
+    _say(f"running {job.name}: {len(defs.resolve_asset_graph().get_all_asset_keys())} assets, one step at a time")
+    started = time.perf_counter()
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    elapsed = time.perf_counter() - started
+    failed = [e.step_key for e in result.all_events if e.is_step_failure]
+    if failed:
+        _say(f"FAILED after {elapsed:.1f} s in step(s): {', '.join(failed)}; open the run in the UI (make ui)")
+        return 1
+    _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from orchestration.settings import load_settings
+
+    settings = load_settings()
+    if not settings.warehouse.exists():
+        _say(f"no warehouse at {settings.warehouse}; run `cla run` first")
+        return 1
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        rows = con.execute(
+            """
+            SELECT source, count(*) AS files, sum(rows_read), sum(rows_loaded), sum(rows_quarantined),
+                   count(file_problem)
+            FROM audit.extract_files WHERE la_code = ? GROUP BY source ORDER BY source
+            """,
+            [settings.la_code],
+        ).fetchall()
+    _say(f"warehouse {settings.warehouse} ({settings.la_name}, {settings.la_code})")
+    _say(f"  {'source':<14}{'files':>7}{'read':>11}{'loaded':>11}{'quarantined':>13}{'bad files':>11}")
+    for source, files, read, loaded, quarantined, bad in rows:
+        _say(f"  {source:<14}{files:>7}{read:>11,}{loaded:>11,}{quarantined:>13,}{bad:>11}")
+    exports = sorted(p for p in settings.exports_dir.rglob("*") if p.is_file() and "archive" not in p.parts)
+    _say(f"outputs under {settings.exports_dir}:")
+    for path in exports:
+        _say(f"  {path.relative_to(settings.exports_dir)}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _say("1/2 generating synthetic extracts")
+    if cmd_generate(args):
+        return 1
+    _say("2/2 loading and building the warehouse")
+    if cmd_run(args):
+        return 1
+    cmd_status(args)
+    _say("open the Dagster UI with `make ui`, then http://127.0.0.1:3000 (Assets → View lineage)")
+    return 0
+
+
+def _generation_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", help="landing folder to write (default: $CLA_DATA_DIR/landing)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same files")
+    parser.add_argument("--scale", type=float, default=1.0, help="1 = a Kent-sized authority, 45 ≈ England")
+    parser.add_argument("--as-of", default="2026-10-31", help="extract date, yyyy-mm-dd (default 2026-10-31)")
+    parser.add_argument("--format", choices=["csv", "xlsx", "mixed"], default="csv", help="file format")
+    parser.add_argument(
+        "--faults",
+        default="",
+        help="comma-separated faults to plant, or 'all' (see synthetic/faults.py for the list)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cla", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate = commands.add_parser("generate", help="write synthetic extracts into the landing folder")
+    _generation_options(generate)
+    generate.set_defaults(func=cmd_generate)
+    run = commands.add_parser("run", help="load the landing folder and build the warehouse and outputs")
+    run.set_defaults(func=cmd_run)
+    demo = commands.add_parser("demo", help="generate synthetic extracts, then run everything")
+    _generation_options(demo)
+    demo.set_defaults(func=cmd_demo)
+    status = commands.add_parser("status", help="rows loaded and quarantined per source, and the outputs")
+    status.set_defaults(func=cmd_status)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The ingest report: for the data owners, every file loaded and every row quarantined with its problems.
+
+Written to data/exports/ingest/<load date>/ as two CSVs a data engineer can hand back to the system owner.
+Rows are named by file, row number and case-system child id only: no values that could identify a child.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from orchestration.exports.publishing import publish_folder
+from orchestration.ingest.assets import quarantine_key
+from orchestration.resources import WAREHOUSE_POOL, Warehouse
+from orchestration.settings import load_settings
+from schemas.contracts import load_contracts
+
+
+def _problems_sql(la_code: str) -> str:
+    parts = []
+    for contract in load_contracts().values():
+        child = "child_id" if "child_id" in contract.column_names else "NULL"
+        parts.append(
+            f"SELECT '{contract.source}' AS source, '{contract.entity}' AS entity, source_file, source_row, "
+            f"{child} AS child_id, problems FROM quarantine.{contract.entity} WHERE la_code = '{la_code}'"
+        )
+    return " UNION ALL ".join(parts) + " ORDER BY source, entity, source_file, source_row"
+
+
+@dg.asset(
+    key=["exports", "ingest_report"],
+    deps=[quarantine_key(c) for c in load_contracts().values()],
+    group_name="quality",
+    pool=WAREHOUSE_POOL,
+    owners=["team:data-engineering"],
+    kinds={"csv"},
+    description=(
+        "data/exports/ingest/<load date>/: extract_files.csv (each landing file with rows read, loaded and "
+        "quarantined, and any file problem) and quarantined_rows.csv (file, row, child id and problems of "
+        "every quarantined row), to send back to whoever owns the extract."
+    ),
+)
+def ingest_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    settings = load_settings()
+    with warehouse.connect() as con:
+        files = con.execute(
+            "SELECT source, entity, source_file, sha256, rows_read, rows_loaded, rows_quarantined, file_problem, "
+            "notes FROM audit.extract_files WHERE la_code = ? ORDER BY source, entity, source_file",
+            [settings.la_code],
+        ).df()
+        problems = con.execute(_problems_sql(settings.la_code)).df()
+
+    def write(folder):
+        files.to_csv(folder / "extract_files.csv", index=False)
+        problems.to_csv(folder / "quarantined_rows.csv", index=False)
+
+    target = publish_folder(settings.exports_dir / "ingest" / f"{settings.as_of:%Y-%m-%d}", write)
+    context.log.info(f"ingest report: {len(files)} files, {len(problems)} quarantined rows, in {target}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(target)),
+            "files": len(files),
+            "rows_read": int(files["rows_read"].sum()),
+            "rows_loaded": int(files["rows_loaded"].sum()),
+            "rows_quarantined": int(files["rows_quarantined"].sum()),
+            "files_with_problems": int(files["file_problem"].notna().sum()),
+        }
+    )

@@ -1,0 +1,248 @@
+"""One ingest asset per extract entity: landing files → raw.<entity> (valid rows) + quarantine.<entity>.
+
+Validation happens before anything is written (a blocking check cannot undo a write), so raw tables only ever
+hold rows that met the contract. The `contract` check reports failures by rule with the file and row of each;
+the `rows_accounted` check counts the tables afterwards and fails if read ≠ loaded + quarantined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import dagster as dg
+
+from orchestration.ingest.landing import content_hash, files_for
+from orchestration.ingest.reading import FileProblem, read_file
+from orchestration.ingest.validation import Outcome, apply_contract
+from orchestration.ingest.warehouse import ensure_tables, write_outcome
+from orchestration.resources import WAREHOUSE_POOL, Warehouse
+from orchestration.settings import load_settings
+from schemas.contracts import Contract, load_contracts
+
+EXAMPLES_SHOWN = 20
+
+
+def landing_key(contract: Contract) -> dg.AssetKey:
+    return dg.AssetKey(["landing", contract.source, contract.entity])
+
+
+def raw_key(contract: Contract) -> dg.AssetKey:
+    return dg.AssetKey(["raw", contract.source, contract.entity])
+
+
+def quarantine_key(contract: Contract) -> dg.AssetKey:
+    return dg.AssetKey(["quarantine", contract.source, contract.entity])
+
+
+def landing_spec(contract: Contract) -> dg.AssetSpec:
+    optional = " This source is optional." if contract.optional_source else ""
+    return dg.AssetSpec(
+        key=landing_key(contract),
+        group_name=contract.source,
+        owners=["team:data-engineering"],
+        description=(
+            f"Extract files dropped in data/landing/{contract.source}/ named {contract.entity}.csv or .xlsx "
+            f"(further files may add a suffix: {contract.entity}_part2.csv). {contract.description}{optional}"
+        ),
+        metadata={"contract": f"schemas/extracts/{contract.source}.yaml#{contract.entity}"},
+        kinds={"csv", "xlsx"},
+    )
+
+
+def _examples(outcome: Outcome) -> dg.TableMetadataValue:
+    rows = outcome.quarantined.head(EXAMPLES_SHOWN)
+    id_column = next((c for c in ("child_id", "upn", "child_reference") if c in rows.columns), None)
+    return dg.MetadataValue.table(
+        records=[
+            dg.TableRecord(
+                {
+                    "file": r.source_file,
+                    "row": int(r.source_row),
+                    "child": str(getattr(r, id_column)) if id_column and isinstance(getattr(r, id_column), str) else "",
+                    "problem": r.problems,
+                }
+            )
+            for r in rows.itertuples()
+        ],
+        schema=dg.TableSchema(
+            columns=[
+                dg.TableColumn("file", "string"),
+                dg.TableColumn("row", "int"),
+                dg.TableColumn("child", "string"),
+                dg.TableColumn("problem", "string"),
+            ]
+        ),
+    )
+
+
+def _files_table(outcome: Outcome) -> dg.TableMetadataValue:
+    return dg.MetadataValue.table(
+        records=[
+            dg.TableRecord(
+                {
+                    "file": f.file,
+                    "sha256": f.sha256[:12],
+                    "read": f.rows_read,
+                    "loaded": f.rows_loaded,
+                    "quarantined": f.rows_quarantined,
+                    "problem": f.problem,
+                    "notes": "; ".join(f.notes),
+                }
+            )
+            for f in outcome.files
+        ],
+        schema=dg.TableSchema(
+            columns=[
+                dg.TableColumn("file", "string"),
+                dg.TableColumn("sha256", "string"),
+                dg.TableColumn("read", "int"),
+                dg.TableColumn("loaded", "int"),
+                dg.TableColumn("quarantined", "int"),
+                dg.TableColumn("problem", "string"),
+                dg.TableColumn("notes", "string"),
+            ]
+        ),
+    )
+
+
+def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
+    """Read, validate and write one entity; the work behind its asset, callable without Dagster."""
+    settings = load_settings()
+    read = []
+    for path in files_for(settings.landing_dir, contract.source, contract.entity):
+        try:
+            result = read_file(path)
+        except FileProblem as problem:
+            log.warning(f"{contract.source}/{path.name}: {problem}")
+            result = problem
+        read.append((path, content_hash(path), result))
+    outcome = apply_contract(contract, read, settings.as_of)
+    for summary in outcome.files:
+        for note in summary.notes:
+            log.info(f"{contract.source}/{summary.file}: {note}")
+    with warehouse.connect() as con:
+        write_outcome(con, outcome, settings.la_code)
+    return outcome
+
+
+def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
+    raw, quarantine = raw_key(contract), quarantine_key(contract)
+
+    @dg.multi_asset(
+        name=f"ingest_{contract.entity}",
+        specs=[
+            dg.AssetSpec(
+                raw,
+                deps=[landing_key(contract)],
+                group_name=contract.source,
+                owners=["team:data-engineering"],
+                description=(
+                    f"raw.{contract.entity}: the rows of the {contract.entity} extract that met their contract, "
+                    f"typed, with the file and row each came from. {contract.description}"
+                ),
+                kinds={"duckdb", "python"},
+            ),
+            dg.AssetSpec(
+                quarantine,
+                deps=[landing_key(contract)],
+                group_name=contract.source,
+                owners=["team:data-engineering"],
+                description=(
+                    f"quarantine.{contract.entity}: rows of the {contract.entity} extract that broke the contract, "
+                    "as they were in the file, with the file, row number and every problem found."
+                ),
+                kinds={"duckdb", "python"},
+            ),
+        ],
+        check_specs=[
+            dg.AssetCheckSpec(
+                "contract",
+                asset=raw,
+                description=(
+                    f"Every row of the {contract.entity} extract meets its pandera contract "
+                    f"(schemas/extracts/{contract.source}.yaml): columns, types, code lists, dates, keys."
+                ),
+            ),
+            dg.AssetCheckSpec(
+                "rows_accounted",
+                asset=raw,
+                description="Rows read from the files = rows in raw + rows in quarantine: nothing is lost.",
+            ),
+        ],
+        pool=WAREHOUSE_POOL,
+        compute_kind="pandera",
+    )
+    def ingest(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iterator:
+        outcome = load_entity(contract, warehouse, context.log)
+        loaded, quarantined = len(outcome.loaded), len(outcome.quarantined)
+        settings = load_settings()
+        with warehouse.connect() as con:
+            stored_raw = con.execute(
+                f"SELECT count(*) FROM raw.{contract.entity} WHERE la_code = ?", [settings.la_code]
+            ).fetchone()[0]
+            stored_quarantine = con.execute(
+                f"SELECT count(*) FROM quarantine.{contract.entity} WHERE la_code = ?", [settings.la_code]
+            ).fetchone()[0]
+        context.log.info(
+            f"{contract.entity}: {outcome.rows_read} rows read from {len(outcome.files)} file(s), "
+            f"{loaded} loaded, {quarantined} quarantined"
+        )
+        accounting = {
+            "rows_read": outcome.rows_read,
+            "rows_loaded": loaded,
+            "rows_quarantined": quarantined,
+        }
+        yield dg.MaterializeResult(
+            asset_key=raw,
+            metadata={
+                **accounting,
+                "dagster/row_count": stored_raw,
+                "files": _files_table(outcome),
+                "ids_repaired": dg.MetadataValue.int(outcome.ids_repaired),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key=quarantine,
+            metadata={
+                "dagster/row_count": stored_quarantine,
+                "examples": _examples(outcome),
+            },
+        )
+        file_problems = [f"{f.file}: {f.problem}" for f in outcome.files if f.problem]
+        yield dg.AssetCheckResult(
+            asset_key=raw,
+            check_name="contract",
+            passed=quarantined == 0 and not file_problems,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                **accounting,
+                "failures_by_rule": dg.MetadataValue.json(dict(outcome.failures_by_rule.most_common())),
+                "file_problems": dg.MetadataValue.json(file_problems),
+                "examples": _examples(outcome),
+            },
+        )
+        yield dg.AssetCheckResult(
+            asset_key=raw,
+            check_name="rows_accounted",
+            passed=outcome.rows_read == stored_raw + stored_quarantine,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={
+                "rows_read": outcome.rows_read,
+                "rows_in_raw": stored_raw,
+                "rows_in_quarantine": stored_quarantine,
+            },
+        )
+
+    return ingest
+
+
+def ingest_assets() -> list:
+    contracts = list(load_contracts().values())
+    return [landing_spec(c) for c in contracts] + [build_ingest_asset(c) for c in contracts]
+
+
+def create_empty_tables(warehouse: Warehouse) -> None:
+    """Every raw and quarantine table, empty, so dbt can build before the first extract arrives."""
+    with warehouse.connect() as con:
+        for contract in load_contracts().values():
+            ensure_tables(con, contract)

@@ -1,0 +1,49 @@
+"""Where things are and which local authority this is: read from the environment, with defaults for the demo.
+
+Nothing here is Kent-specific in code; Kent is the default configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    warehouse: Path
+    la_code: str
+    la_name: str
+    la_old_code: str
+    as_of: date
+
+    @property
+    def landing_dir(self) -> Path:
+        return self.data_dir / "landing"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+
+def load_settings() -> Settings:
+    """Settings from CLA_* environment variables; paths are made absolute so dbt and Dagster agree."""
+    data_dir = Path(os.environ.get("CLA_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+    warehouse = Path(os.environ.get("CLA_WAREHOUSE", data_dir / "warehouse.duckdb")).resolve()
+    as_of = os.environ.get("CLA_AS_OF")
+    return Settings(
+        data_dir=data_dir,
+        warehouse=warehouse,
+        la_code=os.environ.get("CLA_LA_CODE", "E10000016"),
+        la_name=os.environ.get("CLA_LA_NAME", "Kent"),
+        la_old_code=os.environ.get("CLA_LA_OLD_CODE", "886"),
+        as_of=date.fromisoformat(as_of) if as_of else date.today(),
+    )

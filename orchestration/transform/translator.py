@@ -1,0 +1,47 @@
+"""Asset keys and groups for dbt models, from where the model sits in dbt_project/models.
+
+`models/staging/case_system/stg_case_system__children.sql` is the asset `staging/case_system/children` in the
+group `case_system`, next to the landing, raw and quarantine assets of the same extract;
+`models/marts/ssda903/episodes.sql` is `marts/ssda903/episodes` in the group `ssda903`. Keys depend only on
+paths, so lineage changes only when a model moves (tests/test_definitions.py snapshots the keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
+
+_PREFIXES = ("stg_", "int_", "fct_", "dim_", "mart_")
+
+
+def _clean(name: str) -> str:
+    for prefix in _PREFIXES:
+        name = name.removeprefix(prefix)
+    return name.split("__")[-1]  # stg_<source>__<entity>: the source is already in the folder
+
+
+class WarehouseTranslator(DagsterDbtTranslator):
+    def __init__(self) -> None:
+        super().__init__(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        kind = dbt_resource_props["resource_type"]
+        if kind == "source":
+            return super().get_asset_key(dbt_resource_props)  # meta.dagster.asset_key links to the ingest
+        if kind == "seed":
+            return dg.AssetKey(["reference", dbt_resource_props["name"]])
+        folders = dbt_resource_props["fqn"][1:-1]
+        return dg.AssetKey([*folders, _clean(dbt_resource_props["name"])])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
+        folders = dbt_resource_props["fqn"][1:-1]
+        # staging/<source>, intermediate/<topic>, marts/<product>: the second folder names the group.
+        return folders[1] if len(folders) > 1 else folders[0] if folders else None
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> Sequence[str] | None:
+        return ["team:data-engineering"]
