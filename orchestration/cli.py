@@ -23,9 +23,8 @@ def _say(message: str) -> None:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from synthetic import generate
-
     from orchestration.settings import load_settings
+    from synthetic import generate
 
     out = Path(args.out) if args.out else load_settings().landing_dir
     faults = [f for f in (args.faults or "").split(",") if f]

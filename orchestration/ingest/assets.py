@@ -5,7 +5,6 @@ hold rows that met the contract. The `contract` check reports failures by rule w
 the `rows_accounted` check counts the tables afterwards and fails if read ≠ loaded + quarantined.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 
@@ -140,7 +139,7 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
                     f"raw.{contract.entity}: the rows of the {contract.entity} extract that met their contract, "
                     f"typed, with the file and row each came from. {contract.description}"
                 ),
-                kinds={"duckdb", "python"},
+                kinds={"duckdb", "pandera"},
             ),
             dg.AssetSpec(
                 quarantine,
@@ -151,7 +150,7 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
                     f"quarantine.{contract.entity}: rows of the {contract.entity} extract that broke the contract, "
                     "as they were in the file, with the file, row number and every problem found."
                 ),
-                kinds={"duckdb", "python"},
+                kinds={"duckdb", "pandera"},
             ),
         ],
         check_specs=[
@@ -170,7 +169,6 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
             ),
         ],
         pool=WAREHOUSE_POOL,
-        compute_kind="pandera",
     )
     def ingest(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iterator:
         outcome = load_entity(contract, warehouse, context.log)

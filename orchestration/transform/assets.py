@@ -1,8 +1,8 @@
 """The dbt project as Dagster assets: `dbt build` runs the seeds, models and their tests (as asset checks)."""
 
-from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -55,4 +55,9 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
 
 
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR))
+    # The dbt installed beside this Python, whether or not the virtual environment is activated.
+    return DbtCliResource(
+        project_dir=dbt_project,
+        profiles_dir=str(DBT_PROJECT_DIR),
+        dbt_executable=str(Path(sys.executable).parent / "dbt"),
+    )
