@@ -1,0 +1,111 @@
+"""Running every rule active in a year over one return, and collecting what failed.
+
+Each failure is a row: collection year, child, table, row key, rule code, DfE's message, severity, and the
+offending row's values for the fields the rule concerns. Dates of birth and postcodes are shown only as
+present or blank: the report names children by their case-system id alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from orchestration.ssda903.layouts import CollectionYear, tables
+from orchestration.ssda903.validation.catalogue import active_rules
+from orchestration.ssda903.validation.database import has_last_year, has_providers
+from orchestration.ssda903.validation.rules import unit_for
+
+PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST"}
+FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]
+MART_OF = {t.name: t.mart for t in tables()}
+
+
+@dataclass
+class RuleOutcome:
+    code: str
+    message: str
+    severity: str
+    status: str  # run, not run, not implemented
+    reason: str = ""
+    failures: int = 0
+
+
+@dataclass
+class Validation:
+    year: CollectionYear
+    outcomes: list[RuleOutcome]
+    failures: pd.DataFrame
+
+    @property
+    def errors(self) -> int:
+        return int((self.failures["severity"] == "error").sum())
+
+    @property
+    def queries(self) -> int:
+        return int((self.failures["severity"] == "query").sum())
+
+    def summary(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [(o.code, o.message, o.severity, o.status, o.reason, o.failures) for o in self.outcomes],
+            columns=["rule", "message", "severity", "status", "reason", "failures"],
+        )
+
+
+def _values(con: duckdb.DuckDBPyConnection, table: str, row_keys: list[int], fields: tuple[str, ...]) -> dict:
+    """row_key → 'FIELD=value; ...' for the rule's fields that this table has."""
+    mart = MART_OF.get(table)
+    if mart is None:
+        return {}
+    columns = {r[0] for r in con.execute(f"DESCRIBE {mart}").fetchall()}
+    shown = [f for f in fields if f in columns]
+    if not shown:
+        return {}
+    quoted = ", ".join(f'"{f}"' for f in shown)
+    rows = con.execute(
+        f"SELECT row_key, {quoted} FROM {mart} WHERE row_key IN (SELECT unnest(?))",
+        [row_keys],
+    ).fetchall()
+
+    def show(field, value):
+        if value is None:
+            return f"{field}=(blank)"
+        return f"{field}=(present)" if field in PERSONAL_FIELDS else f"{field}={value}"
+
+    return {r[0]: "; ".join(show(f, v) for f, v in zip(shown, r[1:], strict=True)) for r in rows}
+
+
+def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation:
+    outcomes: list[RuleOutcome] = []
+    failures: list[pd.DataFrame] = []
+    last_year, providers = has_last_year(con), has_providers(con)
+    for rule in active_rules(year):
+        unit = unit_for(rule.code, year)
+        if unit is None:
+            outcomes.append(RuleOutcome(rule.code, rule.message, "error", "not implemented"))
+            continue
+        outcome = RuleOutcome(rule.code, rule.message, unit.severity, "run")
+        outcomes.append(outcome)
+        if "last_year" in unit.needs and not last_year:
+            outcome.status, outcome.reason = "not run", "needs last year's return, which was not supplied"
+            continue
+        if "providers" in unit.needs and not providers:
+            outcome.status, outcome.reason = "not run", "needs the Ofsted provider register in landing/reference"
+            continue
+        found = con.execute(unit.sql).df()
+        if found.empty:
+            continue
+        found = found[["table_name", "row_key", "child"]].drop_duplicates()
+        outcome.failures = len(found)
+        found["values"] = None
+        for table, rows in found.groupby("table_name"):
+            values = _values(con, table, [int(k) for k in rows["row_key"].dropna()], rule.fields)
+            found.loc[rows.index, "values"] = rows["row_key"].map(values)
+        found = found.rename(columns={"table_name": "table"})
+        found["collection_year"] = year.label
+        found["rule"], found["message"], found["severity"] = rule.code, rule.message, unit.severity
+        failures.append(found)
+    frame = pd.concat(failures, ignore_index=True) if failures else pd.DataFrame(columns=FAILURE_COLUMNS)
+    frame = frame[FAILURE_COLUMNS].sort_values(["child", "rule", "table", "row_key"], ignore_index=True)
+    return Validation(year, outcomes, frame)
