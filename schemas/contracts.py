@@ -182,7 +182,7 @@ def _isin(allowed: frozenset[str] | set[str], name: str) -> pa.Check:
 
 
 def _matches(pattern: str, name: str) -> pa.Check:
-    return pa.Check(lambda s: s.astype("string").str.fullmatch(pattern).fillna(False).astype(bool), name=name)
+    return pa.Check(lambda s: s.astype(values.TEXT).str.fullmatch(pattern).fillna(False).astype(bool), name=name)
 
 
 def _ordered_check(start: str, end: str) -> pa.Check:
@@ -211,7 +211,7 @@ def pandera_schema(contract: Contract, as_of: date) -> pa.DataFrameSchema:
     """The pandera schema for one extract entity, with dates checked against the load date `as_of`."""
     return pa.DataFrameSchema(
         columns={
-            c.name: pa.Column(object, checks=_column_checks(c, as_of), nullable=not c.required, required=True)
+            c.name: pa.Column(None, checks=_column_checks(c, as_of), nullable=not c.required, required=True)
             for c in contract.columns
         },
         checks=[_ordered_check(s, e) for s, e in contract.ordered]

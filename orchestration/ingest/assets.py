@@ -5,7 +5,6 @@ hold rows that met the contract. The `contract` check reports failures by rule w
 the `rows_accounted` check counts the tables afterwards and fails if read ≠ loaded + quarantined.
 """
 
-
 from collections.abc import Iterator
 
 import dagster as dg
@@ -16,6 +15,7 @@ from orchestration.ingest.validation import Outcome, apply_contract
 from orchestration.ingest.warehouse import ensure_tables, write_outcome
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
+from orchestration.ssda903.tables import ensure_submitted_tables
 from schemas.contracts import Contract, load_contracts
 
 EXAMPLES_SHOWN = 20
@@ -240,7 +240,9 @@ def ingest_assets() -> list:
 
 
 def create_empty_tables(warehouse: Warehouse) -> None:
-    """Every raw and quarantine table, empty, so dbt can build before the first extract arrives."""
+    """Every raw and quarantine table, and every submitted_returns table, empty, so dbt can build before the
+    first extract (or earlier 903 return) arrives."""
     with warehouse.connect() as con:
         for contract in load_contracts().values():
             ensure_tables(con, contract)
+        ensure_submitted_tables(con)

@@ -88,20 +88,19 @@ def _normalise(rows: pd.DataFrame, contract: Contract) -> tuple[pd.DataFrame, in
     for col in contract.columns:
         text = values.normalise_text(rows[col.name])
         if col.type == "id":
-            text, n = values.normalise_id(text.astype("string"))
-            text = text.astype(object)
+            text, n = values.normalise_id(text)
             repaired += n
         elif col.type == "code":
-            text = values.normalise_code(text.astype("string")).astype(object)
+            text = values.normalise_code(text)
         elif col.type == "flag":
             text = values.normalise_flag(text)
         elif col.type == "postcode":
-            text = values.normalise_postcode(text.astype("string")).astype(object)
+            text = values.normalise_postcode(text)
         elif col.type == "upn":
-            text = text.astype("string").str.upper().astype(object)
+            text = text.str.upper()
         elif col.type == "integer":
-            text = values.normalise_integer(text.astype("string")).astype(object)
-        out[col.name] = text.where(pd.notna(text), None)
+            text = values.normalise_integer(text)
+        out[col.name] = text
     return out, repaired
 
 
@@ -116,7 +115,7 @@ def _typed(rows: pd.DataFrame, contract: Contract) -> pd.DataFrame:
         elif col.type == "flag":
             out[col.name] = values.parse_flags(s)
         else:
-            out[col.name] = s.astype("string")
+            out[col.name] = s.astype(object).where(s.notna(), None)
     return out
 
 
@@ -149,7 +148,7 @@ def _duplicate_failures(rows: pd.DataFrame, contract: Contract, where: pd.DataFr
     key = list(contract.key)
     first_of_key = rows.groupby(key, dropna=False, sort=False).ngroup()
     first_index = pd.Series(rows.index, index=rows.index).groupby(first_of_key.values).transform("first")
-    same_row = rows.astype(str).agg("\x1f".join, axis=1)
+    same_row = pd.util.hash_pandas_object(rows.astype(str), index=False)
     for index in rows.index[first_index.values != rows.index.values]:
         first = first_index[index]
         place = f"row {where.at[first, 'source_row']} of {where.at[first, 'source_file']}"

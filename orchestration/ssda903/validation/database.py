@@ -63,7 +63,11 @@ def open_database(
     con.execute(f"CREATE MACRO collection_end() AS DATE '{year.end.isoformat()}'")
     con.execute(f"CREATE MACRO year_ending() AS {year.ending}")
     con.execute(f"CREATE MACRO la_code() AS '{la_code}'")
-    con.execute("CREATE MACRO d(x) AS CAST(try_strptime(x, '%d/%m/%Y') AS DATE)")
+    # DfE dates are exactly dd/mm/yyyy: 1/4/2025 or 01/04/25 are not dates in a 903 file.
+    con.execute(
+        "CREATE MACRO d(x) AS CASE WHEN regexp_full_match(x, '\\d{2}/\\d{2}/\\d{4}') "
+        "THEN CAST(try_strptime(x, '%d/%m/%Y') AS DATE) END"
+    )
     con.execute(
         "CREATE MACRO age(dob, on_day) AS "
         "date_diff('year', dob, on_day) - CASE WHEN strftime(on_day, '%m%d') < strftime(dob, '%m%d') THEN 1 ELSE 0 END"
