@@ -1,7 +1,8 @@
 """`cla`: the warehouse's command line.
 
     cla generate   write synthetic extracts into the landing folder
-    cla run        load the landing folder and build the warehouse and its outputs (the refresh_warehouse job)
+    cla run        load the landing folder and build the warehouse and its outputs (the refresh_warehouse job),
+                   then the 903 returns of the last complete and the current collection year (make_903_return)
     cla demo       both, then say what was produced and how to open the UI
     cla status     what the warehouse holds: rows loaded and quarantined per extract
 
@@ -74,6 +75,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         _say(f"FAILED after {elapsed:.1f} s in step(s): {', '.join(failed)}; open the run in the UI (make ui)")
         return 1
     _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
+    return _make_903_returns(defs)
+
+
+def _make_903_returns(defs) -> int:
+    """The 903 return of the last complete collection year and of the year in progress (partitioned job)."""
+    import dagster as dg
+
+    from orchestration.settings import load_settings
+    from orchestration.ssda903.export import return_years
+
+    settings = load_settings()
+    job = defs.resolve_job_def("make_903_return")
+    with dg.DagsterInstance.get() as instance:
+        for year in return_years(settings.as_of):
+            result = job.execute_in_process(instance=instance, partition_key=year, raise_on_error=False)
+            if not result.success:
+                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+                return 1
+            _say(f"903 return {year} written to {settings.exports_dir / 'ssda903' / year}")
     return 0
 
 

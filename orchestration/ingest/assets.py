@@ -121,6 +121,7 @@ def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
             log.info(f"{contract.source}/{summary.file}: {note}")
     with warehouse.connect() as con:
         write_outcome(con, outcome, settings.la_code)
+        ensure_submitted_tables(con)  # the 903 marts read them: a fresh warehouse has them, empty
     return outcome
 
 

@@ -1,0 +1,289 @@
+{#- The case-system histories cut into stretches of days within a period of care over which nothing changes:
+    every legal status and placement start or end inside a period starts a new stretch. Each stretch says
+    which legal status and which placement cover it, and how many do (0: a gap, 2 or more: an overlap), so
+    int_ssda903__care_episodes can merge stretches into 903 episodes and int_ssda903__history_conflicts can
+    report the gaps. Stretches are half-open, [interval_start_date, interval_end_date), as 903 episodes are
+    (an episode's DEC is the next one's DECOM); a period of care that starts and ends on the same day is one
+    stretch of that day. -#}
+
+{%- set far_future = "cast('9999-12-31' as date)" %}
+
+with
+
+periods_of_care as (
+
+    select * from {{ ref('int_ssda903__periods_of_care') }}
+
+),
+
+legal_statuses as (
+
+    select * from {{ ref('stg_case_system__legal_statuses') }}
+
+),
+
+placements as (
+
+    select * from {{ ref('stg_case_system__placements') }}
+
+),
+
+history_items as (
+
+    select
+        la_code,
+        child_id,
+        'legal_status' as item_kind,
+        legal_status_code as item_key,
+        start_date,
+        end_date
+    from legal_statuses
+
+    union all
+
+    select
+        la_code,
+        child_id,
+        'placement' as item_kind,
+        placement_id as item_key,
+        start_date,
+        end_date
+    from placements
+
+),
+
+-- Each legal status and placement cut to each period of care it touches: only days in care make episodes.
+items_in_periods as (
+
+    select
+
+        periods_of_care.la_code,
+        periods_of_care.child_id,
+        periods_of_care.period_number,
+        periods_of_care.period_start_date,
+        periods_of_care.period_end_date,
+        history_items.item_kind,
+        history_items.item_key,
+        history_items.start_date as item_start_date,
+        greatest(history_items.start_date, periods_of_care.period_start_date) as covered_from,
+        least(
+            coalesce(history_items.end_date, {{ far_future }}),
+            coalesce(periods_of_care.period_end_date, {{ far_future }})
+        ) as covered_to
+
+    from periods_of_care
+
+    inner join history_items
+        on periods_of_care.la_code = history_items.la_code
+        and periods_of_care.child_id = history_items.child_id
+        and history_items.start_date <= coalesce(periods_of_care.period_end_date, {{ far_future }})
+        and coalesce(history_items.end_date, {{ far_future }}) >= periods_of_care.period_start_date
+
+),
+
+change_dates as (
+
+    select la_code, child_id, period_number, period_start_date as change_date
+    from periods_of_care
+
+    union
+
+    select la_code, child_id, period_number, covered_from as change_date
+    from items_in_periods
+    where covered_from > period_start_date
+        and covered_from < coalesce(period_end_date, {{ far_future }})
+
+    union
+
+    select la_code, child_id, period_number, covered_to as change_date
+    from items_in_periods
+    where covered_to > period_start_date
+        and covered_to < coalesce(period_end_date, {{ far_future }})
+
+),
+
+intervals as (
+
+    select
+
+        change_dates.la_code,
+        change_dates.child_id,
+        change_dates.period_number,
+        change_dates.change_date as interval_start_date,
+        coalesce(
+            lead(change_dates.change_date) over (
+                partition by change_dates.la_code, change_dates.child_id, change_dates.period_number
+                order by change_dates.change_date
+            ),
+            periods_of_care.period_end_date
+        ) as interval_end_date
+
+    from change_dates
+
+    inner join periods_of_care
+        on change_dates.la_code = periods_of_care.la_code
+        and change_dates.child_id = periods_of_care.child_id
+        and change_dates.period_number = periods_of_care.period_number
+
+),
+
+-- Which items cover each stretch. Where two overlap, the one that started later is taken to have replaced
+-- the other (both are reported as an overlap).
+coverage as (
+
+    select
+
+        intervals.la_code,
+        intervals.child_id,
+        intervals.period_number,
+        intervals.interval_start_date,
+        items_in_periods.item_kind,
+        items_in_periods.item_key,
+        row_number() over (
+            partition by
+                intervals.la_code,
+                intervals.child_id,
+                intervals.period_number,
+                intervals.interval_start_date,
+                items_in_periods.item_kind
+            order by items_in_periods.item_start_date desc, items_in_periods.item_key desc
+        ) as preference,
+        count(*) over (
+            partition by
+                intervals.la_code,
+                intervals.child_id,
+                intervals.period_number,
+                intervals.interval_start_date,
+                items_in_periods.item_kind
+        ) as n_items
+
+    from intervals
+
+    inner join items_in_periods
+        on intervals.la_code = items_in_periods.la_code
+        and intervals.child_id = items_in_periods.child_id
+        and intervals.period_number = items_in_periods.period_number
+        and items_in_periods.covered_from <= intervals.interval_start_date
+        and (
+            items_in_periods.covered_to > intervals.interval_start_date
+            -- a period of care of a single day: what is recorded for that day
+            or (
+                intervals.interval_end_date = intervals.interval_start_date
+                and items_in_periods.covered_to = intervals.interval_start_date
+            )
+        )
+
+),
+
+covered as (
+
+    select
+
+        intervals.la_code,
+        intervals.child_id,
+        intervals.period_number,
+        intervals.interval_start_date,
+        intervals.interval_end_date,
+        legal_status.item_key as legal_status_code,
+        coalesce(legal_status.n_items, 0) as n_legal_statuses,
+        placement.item_key as recorded_placement_id,
+        coalesce(placement.n_items, 0) as n_placements
+
+    from intervals
+
+    left join coverage as legal_status
+        on intervals.la_code = legal_status.la_code
+        and intervals.child_id = legal_status.child_id
+        and intervals.period_number = legal_status.period_number
+        and intervals.interval_start_date = legal_status.interval_start_date
+        and legal_status.item_kind = 'legal_status'
+        and legal_status.preference = 1
+
+    left join coverage as placement
+        on intervals.la_code = placement.la_code
+        and intervals.child_id = placement.child_id
+        and intervals.period_number = placement.period_number
+        and intervals.interval_start_date = placement.interval_start_date
+        and placement.item_kind = 'placement'
+        and placement.preference = 1
+
+),
+
+-- Short breaks under V4 are recorded as agreements, not as individual stays (DfE): between two breaks of a V4
+-- agreement the child is still on the agreement, so a stretch with no placement takes the placement of the
+-- latest break before it (or, before the first break, of the first one) instead of being a gap.
+short_break_bridges as (
+
+    select
+
+        covered.la_code,
+        covered.child_id,
+        covered.period_number,
+        covered.interval_start_date,
+        items_in_periods.item_key as placement_id,
+        row_number() over (
+            partition by covered.la_code, covered.child_id, covered.period_number, covered.interval_start_date
+            order by
+                case when items_in_periods.covered_from <= covered.interval_start_date then 0 else 1 end,
+                case
+                    when items_in_periods.covered_from <= covered.interval_start_date
+                        then items_in_periods.covered_from
+                end desc,
+                items_in_periods.covered_from,
+                items_in_periods.item_key
+        ) as preference
+
+    from covered
+
+    inner join items_in_periods
+        on covered.la_code = items_in_periods.la_code
+        and covered.child_id = items_in_periods.child_id
+        and covered.period_number = items_in_periods.period_number
+        and items_in_periods.item_kind = 'placement'
+        and items_in_periods.covered_to > items_in_periods.covered_from
+
+    where covered.legal_status_code = 'V4'
+        and covered.recorded_placement_id is null
+
+),
+
+final as (
+
+    select
+
+        ---------- ids
+        covered.la_code,
+        covered.child_id,
+        covered.period_number,
+        coalesce(covered.recorded_placement_id, short_break_bridges.placement_id) as placement_id,
+        covered.recorded_placement_id,
+
+        ---------- codes
+        covered.legal_status_code,
+
+        ---------- dates
+        covered.interval_start_date,
+        covered.interval_end_date,
+
+        ---------- numerics
+        covered.n_legal_statuses,
+        covered.n_placements,
+
+        ---------- flags
+        (
+            covered.recorded_placement_id is null
+            and short_break_bridges.placement_id is not null
+        ) as is_short_break_bridge
+
+    from covered
+
+    left join short_break_bridges
+        on covered.la_code = short_break_bridges.la_code
+        and covered.child_id = short_break_bridges.child_id
+        and covered.period_number = short_break_bridges.period_number
+        and covered.interval_start_date = short_break_bridges.interval_start_date
+        and short_break_bridges.preference = 1
+
+)
+
+select * from final

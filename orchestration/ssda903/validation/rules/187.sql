@@ -1,0 +1,29 @@
+-- 187: Child cannot be looked after continuously for 12 months at 31 March (OC2) and have any of adoption or care leavers returns completed.
+-- A child in the OC2 cohort was in care all year, so was neither adopted nor a care leaver: any AD1 or OC3
+-- item given for them fails, on the row that holds it.
+-- cla: children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY):
+-- looked after at some time in the year, and no episode in the year starts care (RNE S after 1 April), ends
+-- care (a DEC from 1 April to 30 March with REC other than X1) or is a short break (LS V3/V4).
+with cla as (
+    select CHILD
+    from episodes
+    group by CHILD
+    having coalesce(bool_or(
+               d(DECOM) <= collection_end() and (d(DEC) >= collection_start() or d(DEC) is null)
+           ), false)
+       and not coalesce(bool_or(
+               (RNE = 'S' and d(DECOM) > collection_start() and d(DECOM) <= collection_end())
+               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) < collection_end())
+               or (LS in ('V3', 'V4') and d(DECOM) <= collection_end()
+                   and (d(DEC) >= collection_start() or d(DEC) is null))
+           ), false)
+)
+select 'AD1' as table_name, a.row_key, a.CHILD as child
+from ad1 as a
+join cla on cla.CHILD = a.CHILD
+where coalesce(a.DATE_INT, a.DATE_MATCH, a.FOSTER_CARE, a.NB_ADOPTR, a.SEX_ADOPTR, a.LS_ADOPTR) is not null
+union all
+select 'OC3' as table_name, o.row_key, o.CHILD as child
+from oc3 as o
+join cla on cla.CHILD = o.CHILD
+where coalesce(o.IN_TOUCH, o.ACTIV, o.ACCOM) is not null

@@ -1,0 +1,29 @@
+-- 197B: SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.
+-- A child in the OC2 cohort who turns 4 or turns 17 during the year (birthday from 1 April to 31 March)
+-- needs an SDQ score or a reason for having none.
+-- cla: children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY):
+-- looked after at some time in the year, and no episode in the year starts care (RNE S after 1 April), ends
+-- care (a DEC from 1 April to 30 March with REC other than X1) or is a short break (LS V3/V4).
+with cla as (
+    select CHILD
+    from episodes
+    group by CHILD
+    having coalesce(bool_or(
+               d(DECOM) <= collection_end() and (d(DEC) >= collection_start() or d(DEC) is null)
+           ), false)
+       and not coalesce(bool_or(
+               (RNE = 'S' and d(DECOM) > collection_start() and d(DECOM) <= collection_end())
+               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) < collection_end())
+               or (LS in ('V3', 'V4') and d(DECOM) <= collection_end()
+                   and (d(DEC) >= collection_start() or d(DEC) is null))
+           ), false)
+)
+select 'OC2' as table_name, o.row_key, o.CHILD as child
+from oc2 as o
+join cla on cla.CHILD = o.CHILD
+where (
+      (d(o.DOB) + interval 4 year) :: date between collection_start() and collection_end()
+      or (d(o.DOB) + interval 17 year) :: date between collection_start() and collection_end()
+  )
+  and o.SDQ_SCORE is null
+  and o.SDQ_REASON is null

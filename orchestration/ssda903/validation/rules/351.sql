@@ -1,0 +1,5 @@
+-- 351: Child was over 25 at the start of the current collection year.
+-- Over 25: the 25th birthday was before 1 April.
+select 'Header' as table_name, row_key, CHILD as child
+from header
+where d(DOB) + interval 25 year < collection_start()

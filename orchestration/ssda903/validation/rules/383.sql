@@ -1,0 +1,17 @@
+-- 383: A child in a temporary placement must subsequently return to his/her normal placement.
+-- After a temporary placement (T0-T4) the child returns to the placement they had before it: the episode
+-- after the temporary one has RNE P and the same placement type as the episode before it. (From 2025/26
+-- the placement postcode must match too: 383@2026.sql.)
+with e as (
+    select *,
+        lag(PLACE, 1) over w as temp_place,
+        lag(PLACE, 2) over w as before_place,
+        lag(row_key, 2) over w as before_row
+    from episodes
+    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+)
+select 'Episodes' as table_name, row_key, CHILD as child
+from e
+where temp_place in ('T0', 'T1', 'T2', 'T3', 'T4')
+  and before_row is not null
+  and (coalesce(RNE, '') <> 'P' or PLACE is distinct from before_place)

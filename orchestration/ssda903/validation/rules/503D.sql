@@ -1,0 +1,22 @@
+-- 503D: The placement type in the first episode does not match open episode at end of last year
+-- needs: last_year
+-- When last year's last episode (latest start) was still open, this year's first episode is the same
+-- episode, so its placement type must be the same. In 2023/24 and 2024/25 an H5 placement carried on
+-- as K3 (registered supported accommodation) is accepted.
+with first_now as (
+    select *, row_number() over (partition by CHILD order by d(DECOM), row_key) as n
+    from episodes
+    where d(DECOM) is not null
+),
+last_prev as (
+    select *, row_number() over (partition by CHILD order by d(DECOM) desc, row_key desc) as n
+    from episodes_last
+    where d(DECOM) is not null
+)
+select 'Episodes' as table_name, f.row_key, f.CHILD as child
+from first_now as f
+join last_prev as l on l.CHILD = f.CHILD and l.n = 1
+where f.n = 1
+  and d(l.DEC) is null
+  and f.PLACE is distinct from l.PLACE
+  and not (year_ending() in (2024, 2025) and l.PLACE = 'H5' and f.PLACE = 'K3')

@@ -1,0 +1,14 @@
+-- 574: A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.
+-- A period fails when an earlier one (earlier start, or the same start and earlier in the file) was still
+-- open, or ended after this one started. Starting on the day the previous one ended is fine.
+select 'Missing' as table_name, m.row_key, m.CHILD as child
+from missing as m
+where d(m.MIS_START) is not null
+  and exists (
+      select 1 from missing as e
+      where e.CHILD = m.CHILD
+        and e.row_key <> m.row_key
+        and d(e.MIS_START) is not null
+        and (d(e.MIS_START) < d(m.MIS_START) or (d(e.MIS_START) = d(m.MIS_START) and e.row_key < m.row_key))
+        and (e.MIS_END is null or d(m.MIS_START) < d(e.MIS_END))
+  )

@@ -1,0 +1,6 @@
+-- 708: Dates of DoLOs are before child’s date of birth.
+-- DfE's coding: the start must be after the date of birth (the DoLo row's, else the Header's).
+select 'DoLo' as table_name, o.row_key, o.CHILD as child
+from dolo as o
+left join header as h on h.CHILD = o.CHILD
+where d(o.DOLO_START) <= coalesce(d(o.DOB), d(h.DOB))

@@ -1,0 +1,6 @@
+-- INT15: Internal Check: DOB in OC3 is different to DOB in Header.
+-- Compared as dates where both are valid dates (an invalid or blank date is other rules' business).
+select 'OC3' as table_name, x.row_key, x.CHILD as child
+from oc3 as x
+join header as h on h.CHILD = x.CHILD
+where d(x.DOB) <> d(h.DOB)

@@ -1,0 +1,6 @@
+-- INT18: Internal Check: DOB in UASC is different to DOB in Header.
+-- Compared as dates where both are valid dates (an invalid or blank date is other rules' business).
+select 'UASC' as table_name, x.row_key, x.CHILD as child
+from uasc as x
+join header as h on h.CHILD = x.CHILD
+where d(x.DOB) <> d(h.DOB)

@@ -1,0 +1,7 @@
+-- SW01bSTG1: For each social worker episode, information should be complete
+-- Every episode needs its start date; one that started on or after 01/04/2023 needs the social worker's ID
+-- and the reason for the change too.
+select 'SWEpisodes' as table_name, row_key, CHILD as child
+from sw_episodes
+where SW_DECOM is null
+   or (d(SW_DECOM) >= date '2023-04-01' and (SW_ID is null or SW_REASON is null))

@@ -1,0 +1,106 @@
+"""Postcodes from the ONS sample in seeds/, and choosing places near a child's home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from synthetic import calibration as cal
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+METRES_PER_MILE = 1609.3  # the 903 PL_DISTANCE formula divides metres by 1000 then 1.6093
+
+
+@dataclass(frozen=True, eq=False)
+class Postcodes:
+    pcd: np.ndarray  # postcode strings
+    east: np.ndarray  # OS grid easting, metres
+    north: np.ndarray
+    laua: np.ndarray
+    district: np.ndarray  # contract district code for Kent postcodes, "" elsewhere
+    kent: np.ndarray  # indices of Kent postcodes
+    near: np.ndarray  # indices in neighbouring authorities
+    far: np.ndarray  # indices elsewhere in England (authorities the LA lookup knows)
+
+
+@lru_cache(maxsize=2)
+def load_postcodes(path: str | None = None) -> Postcodes:
+    frame = pd.read_csv(
+        path or SEEDS_DIR / "postcodes_sample.csv.gz",
+        dtype={"pcd": str, "laua": str, "oseast1m": float, "osnrth1m": float},
+    )
+    frame = frame.dropna(subset=["oseast1m", "osnrth1m", "laua"]).reset_index(drop=True)
+    laua = frame["laua"].to_numpy(dtype=str)
+    district = np.array([cal.KENT_DISTRICTS.get(code, "") for code in laua])
+    lookup = pd.read_csv(SEEDS_DIR / "ltla21_to_utla21.csv", dtype=str)
+    english = set(lookup["LTLA21CD"][lookup["LTLA21CD"].str.startswith("E")])
+    is_kent = district != ""
+    is_near = np.isin(laua, cal.NEAR_LAUA)
+    is_far = ~is_kent & ~is_near & np.isin(laua, sorted(english))
+    compact = frame["pcd"].str.replace(" ", "", regex=False).str.upper()
+    return Postcodes(
+        pcd=(compact.str[:-3] + " " + compact.str[-3:]).to_numpy(dtype=str),  # as people write them: one space
+        east=frame["oseast1m"].to_numpy(),
+        north=frame["osnrth1m"].to_numpy(),
+        laua=laua,
+        district=district,
+        kent=np.flatnonzero(is_kent),
+        near=np.flatnonzero(is_near),
+        far=np.flatnonzero(is_far),
+    )
+
+
+def sample_homes(rng: np.random.Generator, pc: Postcodes, n: int) -> np.ndarray:
+    """Home postcodes in Kent, weighted towards the districts with more children in care."""
+    return rng.choice(pc.kent, size=n, p=_home_weights(pc))
+
+
+@lru_cache(maxsize=2)
+def _home_weights(pc: Postcodes) -> np.ndarray:
+    weights = pd.Series(pc.district[pc.kent]).map(cal.HOME_DISTRICT_WEIGHT).to_numpy(dtype=float)
+    return weights / weights.sum()
+
+
+def pick_nearby(
+    rng: np.random.Generator,
+    origin_east: np.ndarray,
+    origin_north: np.ndarray,
+    pool_east: np.ndarray,
+    pool_north: np.ndarray,
+    scale_miles: np.ndarray | float,
+    candidates: int = 40,
+) -> np.ndarray:
+    """For each origin, an index into the pool, favouring near ones (weight exp(-miles/scale)).
+
+    Weighing a random handful of candidates instead of the whole pool keeps this linear in the number
+    of origins. Origins with NaN coordinates (no home) get a uniform pick.
+    """
+    n = len(origin_east)
+    out = np.empty(n, dtype=np.int64)
+    if n == 0:
+        return out
+    scale = np.broadcast_to(np.asarray(scale_miles, dtype=float), (n,))
+    for lo in range(0, n, 50_000):
+        hi = min(n, lo + 50_000)
+        cand = rng.integers(0, len(pool_east), (hi - lo, candidates))
+        de = pool_east[cand] - origin_east[lo:hi, None]
+        dn = pool_north[cand] - origin_north[lo:hi, None]
+        miles = np.sqrt(de * de + dn * dn) / METRES_PER_MILE
+        score = -miles / scale[lo:hi, None] + rng.gumbel(size=cand.shape)
+        score = np.where(np.isnan(score), rng.gumbel(size=cand.shape), score)
+        out[lo:hi] = cand[np.arange(hi - lo), np.argmax(score, axis=1)]
+    return out
+
+
+def distance_miles(pc: Postcodes, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """903 PL_DISTANCE between postcode indices (NaN where either is missing, i.e. -1)."""
+    ok = (a >= 0) & (b >= 0)
+    out = np.full(len(a), np.nan)
+    de = pc.east[a[ok]] - pc.east[b[ok]]
+    dn = pc.north[a[ok]] - pc.north[b[ok]]
+    out[ok] = np.round(np.sqrt(de * de + dn * dn) / 1000 / 1.6093, 1)
+    return out
