@@ -12,6 +12,7 @@ Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CL
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -87,14 +88,26 @@ def _make_903_returns(defs) -> int:
 
     settings = load_settings()
     job = defs.resolve_job_def("make_903_return")
+    status = 0
+
     with dg.DagsterInstance.get() as instance:
         for year in return_years(settings.as_of):
+            started = time.time()
             result = job.execute_in_process(instance=instance, partition_key=year, raise_on_error=False)
-            if not result.success:
+            blocked = settings.exports_dir / "ssda903" / f"{year}-blocked" / "manifest.json"
+            if not result.success and blocked.exists() and blocked.stat().st_mtime >= started:
+                errors = json.loads(blocked.read_text())["validation"]["errors"]
+                _say(
+                    f"903 return {year} NOT published: {errors} DfE error(s); "
+                    f"the report is in {blocked.parent / 'validation' / 'validation_report.xlsx'}"
+                )
+                status = 1
+            elif not result.success:
                 _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
                 return 1
-            _say(f"903 return {year} written to {settings.exports_dir / 'ssda903' / year}")
-    return 0
+            else:
+                _say(f"903 return {year} validated and written to {settings.exports_dir / 'ssda903' / year}")
+    return status
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -138,6 +151,47 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate_903(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from orchestration.ingest.reading import FileProblem
+    from orchestration.settings import load_settings
+    from orchestration.ssda903.files import read_return
+    from orchestration.ssda903.layouts import CollectionYear
+    from orchestration.ssda903.validation.reports import write_reports
+    from orchestration.ssda903.validation.runner import validate_return
+
+    started = time.perf_counter()
+    year = CollectionYear.parse(args.year)
+    try:
+        this_year = read_return([Path(p) for p in args.files])
+        last_year = read_return([Path(p) for p in args.last_year]) if args.last_year else None
+    except FileProblem as problem:
+        _say(f"cannot read the return: {problem}")
+        return 2
+    providers = pd.read_csv(args.providers, dtype=str) if args.providers else None
+    la_code = args.la_code or load_settings().la_code
+    validation = validate_return(
+        year, la_code, this_year.frames(), last_year.frames() if last_year else None, providers
+    )
+    written = write_reports(validation, Path(args.out))
+    summary = validation.summary()
+    ran = int((summary["status"] == "run").sum())
+    _say(
+        f"{year} return ({this_year.file_format}, {', '.join(f'{t} {len(f)}' for t, f in this_year.frames().items())})"
+    )
+    _say(
+        f"{ran} of {len(summary)} rules run ({(summary['status'] == 'not run').sum()} not run for want of data, "
+        f"{(summary['status'] == 'not implemented').sum()} not implemented); "
+        f"{validation.errors} errors and {validation.queries} queries for "
+        f"{validation.failures['child'].nunique()} children, in {time.perf_counter() - started:.1f} s"
+    )
+    for row in summary[summary["failures"] > 0].sort_values("failures", ascending=False).head(15).itertuples():
+        _say(f"  {row.rule:>9} {row.severity:<6}{row.failures:>6}  {row.message[:90]}")
+    _say(f"reports: {', '.join(str(p) for p in written)}")
+    return 1 if validation.errors else 0
+
+
 def _generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="landing folder to write (default: $CLA_DATA_DIR/landing)")
     parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same files")
@@ -164,6 +218,20 @@ def main(argv: list[str] | None = None) -> int:
     demo.set_defaults(func=cmd_demo)
     status = commands.add_parser("status", help="rows loaded and quarantined per source, and the outputs")
     status.set_defaults(func=cmd_status)
+    validate = commands.add_parser(
+        "validate-903",
+        help="check a 903 return (CSV set or XML, from anywhere) against DfE's validation rules",
+        description="Validate a set of 903 files (one CSV per table, recognised by its columns, or one XML file) "
+        "against every DfE rule active in the year. Exit status 1 when there are errors, 2 when the files "
+        "cannot be read.",
+    )
+    validate.add_argument("--year", required=True, help="collection year, e.g. 2025/26")
+    validate.add_argument("files", nargs="+", help="this year's files, or the folder holding them")
+    validate.add_argument("--last-year", nargs="+", default=[], help="last year's files, for the rules that compare")
+    validate.add_argument("--out", required=True, help="folder for the validation reports (CSV and XLSX)")
+    validate.add_argument("--providers", help="the Ofsted provider register as CSV, for the URN rules")
+    validate.add_argument("--la-code", help="the returning authority's code (default $CLA_LA_CODE)")
+    validate.set_defaults(func=cmd_validate_903)
     args = parser.parse_args(argv)
     return args.func(args)
 

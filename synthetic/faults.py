@@ -2,8 +2,10 @@
 
 Data faults change values in the main files, as the real problems in Kent's reports did. Bad-input faults
 are confined to extra files named <entity>_<what>.csv beside the main ones: the main files still load, and
-every row moved out of a main file is still in some file. Encoding faults write one extra file each in
-the encoding named.
+every row moved out of a main file is still in some file. Faults that make rows unloadable (a missing column,
+the wrong delimiter, impossible dates, unknown codes) put copies of rows in their file and leave the originals
+in the main file: the demo shows the quarantine, and its 903 return stays complete and publishable.
+Encoding faults write one extra file each in the encoding named.
 """
 
 from __future__ import annotations
@@ -25,17 +27,17 @@ DESCRIPTIONS = {
     "(did not attend, views not conveyed).",
     "education_upn_unmatched": "A few dozen education rows carry a UPN that matches no child.",
     # bad input
-    "missing_required_column": "Some rows of an entity moved into <entity>_part2.csv, which lacks a required column.",
+    "missing_required_column": "Copies of some rows of an entity in <entity>_part2.csv, which lacks a required column.",
     "unknown_column": "Some rows of an entity moved into a file with an extra column 'case_note_flag'.",
     "empty_file": "A zero-byte file.",
     "header_only_file": "A file with a header row and no data.",
-    "wrong_delimiter": "Some rows of an entity moved into a file delimited with ';'.",
+    "wrong_delimiter": "Copies of some rows of an entity in a file delimited with ';'.",
     "corrupt_xlsx": "A .xlsx file that is not a zip workbook.",
     "duplicate_rows": "Exact copies of a few rows in an extra file.",
     "duplicate_keys": "A few rows repeated with the same key and different values.",
-    "future_dates": "A few rows moved into a file with dates after the extract date.",
-    "end_before_start": "A few rows moved into a file with end dates before their start dates.",
-    "invalid_codes": "A few rows moved into a file with codes outside the contract's lists.",
+    "future_dates": "Copies of a few rows in a file with dates after the extract date.",
+    "end_before_start": "Copies of a few rows in a file with end dates before their start dates.",
+    "invalid_codes": "Copies of a few rows in a file with codes outside the contract's lists.",
     "float_ids": "Some rows moved into a file with child ids written as floats (1234.0).",
     # encodings
     "utf8_bom": "Some rows moved into a UTF-8 file with a byte-order mark.",
@@ -108,14 +110,19 @@ class Planter:
         self.extras: list[ExtraFile] = []
         self.pinned: dict[str, set] = {}  # rows other faults copied: they must stay in the main file
 
-    def _move(self, source: str, entity: str, n: int, where: pd.Series | None = None) -> pd.DataFrame:
-        """Take up to n random rows out of a main table (they go into an extra file)."""
+    def _move(
+        self, source: str, entity: str, n: int, where: pd.Series | None = None, keep_originals: bool = False
+    ) -> pd.DataFrame:
+        """Take up to n random rows out of a main table (they go into an extra file), or copy them."""
         frame = self.tables[source][entity]
         pool = frame.index if where is None else frame.index[where.reindex(frame.index, fill_value=False)]
         pool = pool.difference(sorted(self.pinned.get(entity, ())))
         take = np.sort(self.rng.choice(pool, min(n, len(pool)), replace=False)) if len(pool) else []
         rows = frame.loc[take].copy()
-        self.tables[source][entity] = frame.drop(index=take)
+        if keep_originals:
+            self.pinned.setdefault(entity, set()).update(take)
+        else:
+            self.tables[source][entity] = frame.drop(index=take)
         return rows
 
     def _with_names(self, rows: pd.DataFrame) -> pd.DataFrame:
@@ -128,8 +135,10 @@ class Planter:
         self.extras.append(extra)
         return extra
 
-    def _moved_fault(self, fault, entity, suffix, n, change=None, where=None, **kwargs) -> Planted:
-        rows = self._move("case_system", entity, n, where)
+    def _moved_fault(
+        self, fault, entity, suffix, n, change=None, where=None, keep_originals=False, **kwargs
+    ) -> Planted:
+        rows = self._move("case_system", entity, n, where, keep_originals)
         if change is not None:
             rows = change(rows)
         if entity == "children":
@@ -219,6 +228,7 @@ class Planter:
             "part2.csv",
             12,
             change=lambda r: r.drop(columns=["missing_type"]),
+            keep_originals=True,
         )
         p.details["column"] = "missing_type"
         return p
@@ -243,7 +253,9 @@ class Planter:
         return Planted("header_only_file", [extra.path], 0, [], {"entity": "child_protection_plans"})
 
     def wrong_delimiter(self) -> Planted:
-        return self._moved_fault("wrong_delimiter", "care_leaver_contacts", "semicolon.csv", 15, sep=";")
+        return self._moved_fault(
+            "wrong_delimiter", "care_leaver_contacts", "semicolon.csv", 15, keep_originals=True, sep=";"
+        )
 
     def corrupt_xlsx(self) -> Planted:
         raw = b"This is not a workbook: the export was interrupted.\n" * 4
@@ -287,7 +299,13 @@ class Planter:
 
         frame = self.tables["case_system"]["missing_episodes"]
         p = self._moved_fault(
-            "future_dates", "missing_episodes", "future_dates.csv", 8, change=shift, where=frame["end_date"].notna()
+            "future_dates",
+            "missing_episodes",
+            "future_dates.csv",
+            8,
+            change=shift,
+            where=frame["end_date"].notna(),
+            keep_originals=True,
         )
         p.details["columns"] = ["start_date", "end_date"]
         return p
@@ -306,6 +324,7 @@ class Planter:
             8,
             change=swap,
             where=frame["end_date"].notna(),
+            keep_originals=True,
         )
 
     def invalid_codes(self) -> Planted:
@@ -324,6 +343,7 @@ class Planter:
             10,
             change=recode,
             where=frame["in_touch"] == "YES",
+            keep_originals=True,
         )
         p.details["columns"] = ["activity", "accommodation"]
         return p

@@ -72,15 +72,14 @@ def test_planted_bad_files_are_reported_and_the_rest_load(run):
 
 
 def test_contract_checks_fail_where_faults_were_planted_and_accounting_always_passes(run):
-    checks = {
-        (e.asset_check_evaluation.asset_key.to_user_string(), e.asset_check_evaluation.check_name): e
-        for e in run["result"].all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION"
-    }
-    accounted = [v for (k, name), v in checks.items() if name == "rows_accounted"]
+    evaluations = [
+        e.event_specific_data for e in run["result"].all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    ]
+    checks = {(c.asset_key.to_user_string(), c.check_name): c for c in evaluations}
+    accounted = [c for (_, name), c in checks.items() if name == "rows_accounted"]
     assert len(accounted) == len(load_contracts())
-    assert all(e.asset_check_evaluation.passed for e in accounted)
-    contract_results = {k: v.asset_check_evaluation.passed for (k, name), v in checks.items() if name == "contract"}
+    assert all(c.passed for c in accounted)
+    contract_results = {k: c.passed for (k, name), c in checks.items() if name == "contract"}
     assert contract_results and not all(contract_results.values())
     assert any(contract_results.values())
 

@@ -54,3 +54,12 @@ def test_every_active_rule_is_accounted_for():
     summary = validate(open_database(YEAR, "E10000016", _return()), YEAR).summary()
     assert len(summary) == 311
     assert set(summary["status"]) <= {"run", "not run", "not implemented"}
+
+
+def test_the_coverage_page_lists_every_rule_and_is_current():
+    from orchestration.ssda903.validation.coverage import PAGE, render
+
+    page = render()
+    assert PAGE.read_text(encoding="utf-8") == page, "regenerate: python -m orchestration.ssda903.validation.coverage"
+    for rule in active_rules(CollectionYear(2027)) + active_rules(CollectionYear(2026)):
+        assert f"| {rule.code} |" in page

@@ -10,6 +10,11 @@ Nothing in a file depends on when it was written, so the same warehouse gives by
 is written beside its final place and renamed into it; a return already published for the year is moved to
 data/exports/ssda903/archive/, never overwritten. Tables not in a year's return (SWEpisodes before 2023/24,
 DoLo before 2026/27) are not written.
+
+Before anything is written the return is validated against every DfE rule active in the year (with last
+year's return: the submitted one where it was loaded, else the derived one). The validation report goes in
+the return's folder. A return with any DfE error is not published: its report goes to <year>-blocked/ and the
+published return, if any, is left as it was. Queries do not block.
 """
 
 import hashlib
@@ -27,7 +32,17 @@ from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from orchestration.ssda903 import xml_layout
 from orchestration.ssda903.files import csv_bytes, to_text
-from orchestration.ssda903.layouts import CollectionYear, Table, collection_years, marts, tables_for
+from orchestration.ssda903.layouts import (
+    DERIVED_EPISODE_COLUMNS,
+    CollectionYear,
+    Table,
+    collection_years,
+    marts,
+    table,
+    tables_for,
+)
+from orchestration.ssda903.validation.reports import write_reports
+from orchestration.ssda903.validation.runner import Validation, validate_return
 
 MARTS_SCHEMA = "marts_ssda903"
 EXPORT_KEY = dg.AssetKey(["exports", "ssda903_return"])
@@ -44,11 +59,20 @@ class ExportedReturn:
     folder: Path
     rows: dict[str, int]  # DfE table name → rows written
     files: dict[str, str]  # file name → sha256
+    validation: Validation
+    published: bool
 
 
-def read_mart(con: duckdb.DuckDBPyConnection, table: Table, year: CollectionYear, la_code: str) -> pd.DataFrame:
+def read_mart(
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    year: CollectionYear,
+    la_code: str,
+    return_source: str = "derived",
+    derived_fields: bool = False,
+) -> pd.DataFrame:
     """One table of the year's return as text (DfE columns), from the derived rows of its mart, sorted by
-    every column in DfE order."""
+    every column in DfE order; with `derived_fields`, episodes also carry PL_DISTANCE, PL_LA, PL_LOCATION."""
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
         [MARTS_SCHEMA, table.mart],
@@ -58,20 +82,46 @@ def read_mart(con: duckdb.DuckDBPyConnection, table: Table, year: CollectionYear
             f"{MARTS_SCHEMA}.{table.mart} does not exist: build the 903 marts (the dbt models in "
             "models/marts/ssda903) before making the return"
         )
+    extra = [c for c, _ in DERIVED_EPISODE_COLUMNS] if derived_fields and table.mart == "episodes" else []
     rows = con.execute(
-        f"SELECT {', '.join(table.fields)} FROM {MARTS_SCHEMA}.{table.mart} "
-        "WHERE la_code = ? AND collection_year = ? AND return_source = 'derived' "
+        f"SELECT {', '.join([*table.fields, *extra])} FROM {MARTS_SCHEMA}.{table.mart} "
+        "WHERE la_code = ? AND collection_year = ? AND return_source = ? "
         f"ORDER BY {', '.join(f'{f} ASC NULLS FIRST' for f in table.fields)}",
-        [la_code, year.label],
+        [la_code, year.label, return_source],
     ).fetchall()
-    return to_text(table, pd.DataFrame(rows, columns=list(table.fields), dtype=object))
+    frame = pd.DataFrame(rows, columns=[*table.fields, *extra], dtype=object)
+    text = to_text(table, frame[list(table.fields)])
+    for column in extra:
+        text[column.upper()] = frame[column].map(lambda v: None if v is None or pd.isna(v) else str(v)).values
+    return text
+
+
+def last_year_return(con: duckdb.DuckDBPyConnection, year: CollectionYear, la_code: str) -> dict[str, pd.DataFrame]:
+    """Last year's return for the rules that compare years: as submitted to DfE where it was loaded from
+    data/landing/returns, otherwise as this warehouse derives it."""
+    previous = CollectionYear(year.ending - 1)
+    if previous.ending < min(y.ending for y in collection_years()):
+        return {}
+    submitted = con.execute(
+        f"SELECT count(*) FROM {MARTS_SCHEMA}.header WHERE la_code = ? AND collection_year = ? "
+        "AND return_source = 'submitted'",
+        [la_code, previous.label],
+    ).fetchone()[0]
+    source = "submitted" if submitted else "derived"
+    return {t.name: read_mart(con, t, previous, la_code, source, derived_fields=True) for t in tables_for(previous)}
 
 
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def manifest_bytes(year: CollectionYear, la_code: str, as_of: date | None, files: list[dict[str, str | int]]) -> bytes:
+def manifest_bytes(
+    year: CollectionYear,
+    la_code: str,
+    as_of: date | None,
+    files: list[dict[str, str | int]],
+    validation: Validation | None = None,
+) -> bytes:
     """manifest.json: what the folder holds, and nothing about any child; no time of writing."""
     manifest = {
         "return": "SSDA903 (children looked after)",
@@ -88,6 +138,16 @@ def manifest_bytes(year: CollectionYear, la_code: str, as_of: date | None, files
         ),
         "files": files,
     }
+    if validation is not None:
+        summary = validation.summary()
+        manifest["validation"] = {
+            "published": validation.errors == 0,
+            "errors": validation.errors,
+            "queries": validation.queries,
+            "rules_run": int((summary["status"] == "run").sum()),
+            "rules_not_run": sorted(summary.loc[summary["status"] != "run", "rule"]),
+            "report": "validation/validation_report.xlsx",
+        }
     return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -97,33 +157,41 @@ def write_return(
     folder: Path,
     la_code: str,
     as_of: date | None = None,
+    providers: pd.DataFrame | None = None,
 ) -> ExportedReturn:
-    """Write the year's return from the marts into `folder`: built in a hidden folder beside it and renamed into
-    place when whole (a return already there is archived); nothing is left behind if any step fails."""
+    """Validate the year's return from the marts, then write it into `folder` (with its validation report) if
+    DfE would accept it, or only the report into `<folder>-blocked` if not. Built in a hidden folder and
+    renamed into place when whole (a folder already there is archived); nothing is left behind on failure."""
     year = year if isinstance(year, CollectionYear) else CollectionYear.parse(year)
     rows: dict[str, int] = {}
     hashes: dict[str, str] = {}
+    checked = {t.name: read_mart(con, t, year, la_code, derived_fields=True) for t in tables_for(year)}
+    frames = {name: frame[list(table(name).column_names)] for name, frame in checked.items()}
+    validation = validate_return(year, la_code, checked, last_year_return(con, year, la_code), providers)
+    publishable = validation.errors == 0
 
     def write(staging: Path) -> None:
-        frames, described = {}, []
+        described = []
 
-        def put(name: str, content: bytes, table: str, count: int) -> None:
+        def put(name: str, content: bytes, table_name: str, count: int) -> None:
             (staging / name).write_bytes(content)
             hashes[name] = _sha256(content)
-            described.append({"file": name, "table": table, "rows": count, "sha256": hashes[name]})
+            described.append({"file": name, "table": table_name, "rows": count, "sha256": hashes[name]})
 
-        for table in tables_for(year):
-            frames[table.name] = read_mart(con, table, year, la_code)
-            rows[table.name] = len(frames[table.name])
-            put(table.file, csv_bytes(table, frames[table.name], year), table.name, rows[table.name])
-        xml = xml_layout.xml_bytes(frames, year)
-        put(xml_file_name(year), xml, "EXPSSDA903 (every table above)", xml.count(b"<CHILD>"))
-        manifest = manifest_bytes(year, la_code, as_of, described)
+        if publishable:
+            for t in tables_for(year):
+                rows[t.name] = len(frames[t.name])
+                put(t.file, csv_bytes(t, frames[t.name], year), t.name, rows[t.name])
+            xml = xml_layout.xml_bytes(frames, year)
+            put(xml_file_name(year), xml, "EXPSSDA903 (every table above)", xml.count(b"<CHILD>"))
+        write_reports(validation, staging / "validation")
+        manifest = manifest_bytes(year, la_code, as_of, described, validation)
         (staging / "manifest.json").write_bytes(manifest)
         hashes["manifest.json"] = _sha256(manifest)
 
-    published = publish_folder(folder, write)
-    return ExportedReturn(folder=published, rows=rows, files=hashes)
+    target = folder if publishable else folder.with_name(f"{folder.name}-blocked")
+    written = publish_folder(target, write)
+    return ExportedReturn(folder=written, rows=rows, files=hashes, validation=validation, published=publishable)
 
 
 def return_years(as_of: date) -> list[str]:
@@ -131,6 +199,12 @@ def return_years(as_of: date) -> list[str]:
     current = CollectionYear.containing(as_of)
     keys = set(RETURN_YEARS.get_partition_keys())
     return [y.folder for y in (CollectionYear(current.ending - 1), current) if y.folder in keys]
+
+
+def _providers(settings) -> pd.DataFrame | None:
+    """The Ofsted provider register, when the authority drops it in data/landing/reference/."""
+    path = settings.landing_dir / "reference" / "ofsted_providers.csv"
+    return pd.read_csv(path, dtype=str) if path.exists() else None
 
 
 @dg.asset(
@@ -141,28 +215,75 @@ def return_years(as_of: date) -> list[str]:
     pool=WAREHOUSE_POOL,
     owners=["team:data-engineering"],
     kinds={"csv", "xml"},
+    check_specs=[
+        dg.AssetCheckSpec(
+            "dfe_validation",
+            asset=EXPORT_KEY,
+            blocking=True,
+            description=(
+                "The return passes every DfE validation rule active in its year (errors block publication; "
+                "queries are reported and do not). Rules run as SQL over the return before it is written."
+            ),
+        )
+    ],
     description=(
         "The SSDA903 return for a collection year (partition 2025-26 = 2025/26) in data/exports/ssda903/<year>/: "
-        "one CSV per DfE table, the EXPSSDA903 XML and a manifest with row counts and checksums. Written whole "
-        "or not at all; a return already there is archived. The same warehouse gives byte-identical files."
+        "one CSV per DfE table, the EXPSSDA903 XML, the DfE validation report and a manifest with row counts and "
+        "checksums. Validated first: with any DfE error it is not published, and the report goes to "
+        "<year>-blocked/. Written whole or not at all; a return already there is archived. The same warehouse "
+        "gives byte-identical files."
     ),
 )
-def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
     settings = load_settings()
     year = CollectionYear.parse(context.partition_key)
     folder = settings.exports_dir / "ssda903" / year.folder
     with warehouse.connect() as con:
-        exported = write_return(con, year, folder, settings.la_code, settings.as_of)
+        exported = write_return(con, year, folder, settings.la_code, settings.as_of, _providers(settings))
+    validation = exported.validation
+    summary = validation.summary()
+    failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)
+    check_metadata = {
+        "errors": validation.errors,
+        "queries": validation.queries,
+        "children_with_errors": int(
+            validation.failures.loc[validation.failures["severity"] == "error", "child"].nunique()
+        ),
+        "rules_run": int((summary["status"] == "run").sum()),
+        "rules_not_run": dg.MetadataValue.json(
+            {r.rule: r.reason or r.status for r in summary[summary["status"] != "run"].itertuples()}
+        ),
+        "failures_by_rule": dg.MetadataValue.json(
+            {f"{r.rule} ({r.severity})": int(r.failures) for r in failing.itertuples()}
+        ),
+        "report": dg.MetadataValue.path(str(exported.folder / "validation" / "validation_report.xlsx")),
+    }
+    yield dg.AssetCheckResult(
+        check_name="dfe_validation",
+        passed=exported.published,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata=check_metadata,
+    )
+    if not exported.published:
+        raise dg.Failure(
+            description=(
+                f"The {year} return was not published: {validation.errors} DfE error(s) for "
+                f"{check_metadata['children_with_errors']} children; the report is in {exported.folder}"
+            ),
+            metadata=check_metadata,
+        )
     context.log.info(
         f"{year} return written to {exported.folder}: " + ", ".join(f"{t} {n}" for t, n in exported.rows.items())
     )
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(exported.folder)),
             "collection_year": year.label,
             "dagster/row_count": sum(exported.rows.values()),
             "rows_by_table": dg.MetadataValue.json(exported.rows),
             "files": dg.MetadataValue.json({name: sha[:12] for name, sha in exported.files.items()}),
+            "dfe_errors": validation.errors,
+            "dfe_queries": validation.queries,
         }
     )
 

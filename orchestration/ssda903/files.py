@@ -104,11 +104,11 @@ def read_csv_table(path: Path) -> TableRows:
 
 
 def _files_in(source: Path | Sequence[Path]) -> list[Path]:
-    if isinstance(source, Path):
-        if source.is_dir():
-            return sorted(p for p in source.iterdir() if p.is_file())
-        return [source]
-    return sorted(Path(p) for p in source)
+    """The files named, with any folder named standing for the files in it."""
+    found: list[Path] = []
+    for path in [source] if isinstance(source, Path) else [Path(p) for p in source]:
+        found += sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    return sorted(found)
 
 
 def read_return(source: Path | Sequence[Path]) -> ReturnFiles:

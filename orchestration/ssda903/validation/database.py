@@ -7,7 +7,10 @@ row_key (the row's position in its file, from 1) and, on episodes, the derived P
 PL_LOCATION; header carries UASC (1 when the child is in the UASC table, as DfE derives it for CSV).
 Macros: collection_start(), collection_end(), year_ending(), la_code(), d(text) (a dd/mm/yyyy date or
 NULL), age(dob, on) (whole years), and the table macro year_codes(field) (the 903 codes valid this year).
-Optional tables: ofsted_providers (urn, ...) when the Ofsted register is supplied.
+Optional tables: ofsted_providers when the Ofsted register is supplied (data/landing/reference/
+ofsted_providers.csv, or --providers): URN, PLACE_CODES and PROVIDER_CODES (the 903 PLACE and
+PLACE_PROVIDER codes the provision may be used for, comma-separated), POSTCODE, LA_CODE (upper-tier), REG_END
+(dd/mm/yyyy, blank while registered).
 """
 
 from __future__ import annotations

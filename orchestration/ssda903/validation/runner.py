@@ -109,3 +109,25 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
     frame = pd.concat(failures, ignore_index=True) if failures else pd.DataFrame(columns=FAILURE_COLUMNS)
     frame = frame[FAILURE_COLUMNS].sort_values(["child", "rule", "table", "row_key"], ignore_index=True)
     return Validation(year, outcomes, frame)
+
+
+def validate_return(
+    year: CollectionYear,
+    la_code: str,
+    this_year: dict[str, pd.DataFrame],
+    last_year: dict[str, pd.DataFrame] | None = None,
+    providers: pd.DataFrame | None = None,
+) -> Validation:
+    """Validate a return given as DfE table name (Header, Episodes, ...) → rows, with last year's if known."""
+    from orchestration.ssda903.validation.database import open_database
+    from orchestration.ssda903.validation.postcodes import derive_postcode_fields
+
+    def by_mart(frames):
+        return {MART_OF[name]: frame for name, frame in (frames or {}).items() if name in MART_OF}
+
+    con = open_database(year, la_code, by_mart(this_year), by_mart(last_year), providers)
+    try:
+        derive_postcode_fields(con)
+        return validate(con, year)
+    finally:
+        con.close()

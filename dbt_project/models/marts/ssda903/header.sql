@@ -4,7 +4,8 @@
     2024/25 (a U has no code before 2024/25 and is left blank for the 903 validation to report); MOTHER 1 or 0
     for girls looked after in the year other than on V3/V4 short breaks only (rules 165, 393, 399), blank for
     everyone else, and 1 only from the year her first child was born, with MC_DOB that child's date of birth.
-    Care leavers in OC3 with no episode in the year are not added here (they come from another model).
+    Care leavers in OC3 with no episode in the year have a Header row too: DfE expects every child in any
+    table of the return to be in Header (rules INT01-INT36).
 -#}
 
 with
@@ -34,13 +35,26 @@ episodes as (
 
 ),
 
+care_leavers as (
+
+    select
+        la_code,
+        collection_year,
+        child
+
+    from {{ ref('oc3') }}
+
+    where return_source = 'derived'
+
+),
+
 children as (
 
     select * from {{ ref('stg_case_system__children') }}
 
 ),
 
-children_in_year as (
+looked_after_in_year as (
 
     select
         la_code,
@@ -51,6 +65,29 @@ children_in_year as (
     from episodes
 
     group by la_code, collection_year, child
+
+),
+
+children_in_year as (
+
+    select * from looked_after_in_year
+
+    union all
+
+    select
+        care_leavers.la_code,
+        care_leavers.collection_year,
+        care_leavers.child as child_id,
+        0 as is_looked_after_beyond_short_breaks
+
+    from care_leavers
+
+    left join looked_after_in_year
+        on care_leavers.la_code = looked_after_in_year.la_code
+        and care_leavers.collection_year = looked_after_in_year.collection_year
+        and care_leavers.child = looked_after_in_year.child_id
+
+    where looked_after_in_year.child_id is null
 
 ),
 
