@@ -145,7 +145,8 @@ class Planter:
             rows = self._with_names(rows)
         extra = self._extra("case_system", entity, suffix, rows, **kwargs)
         ids_ = rows["child_id"].astype(str).str.replace(r"\.0$", "", regex=True) if "child_id" in rows else []
-        return Planted(fault, [extra.path], len(rows), _child_ids(ids_), {"entity": entity})
+        details = {"entity": entity, "originals_kept": True} if keep_originals else {"entity": entity}
+        return Planted(fault, [extra.path], len(rows), _child_ids(ids_), details)
 
     # ------------------------------------------------------------------------------------- data faults
     def care_leaver_status_unknown(self) -> Planted:

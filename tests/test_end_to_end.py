@@ -95,9 +95,7 @@ def test_no_date_of_birth_postcode_or_name_in_logs_or_metadata(run):
     secrets = set(children["date_of_birth"].dropna()) | set(children["last_name"].dropna())
     secrets |= set(placements["placement_postcode"].dropna()) | set(placements["home_postcode"].dropna())
     iso_births = {pd.to_datetime(d, dayfirst=True).strftime("%Y-%m-%d") for d in children["date_of_birth"].dropna()}
-    text = "\n".join(
-        f"{e.user_message} {getattr(e.dagster_event, 'event_specific_data', '')}" for e in run["events"]
-    )
+    text = "\n".join(f"{e.user_message} {getattr(e.dagster_event, 'event_specific_data', '')}" for e in run["events"])
     leaked = {s for s in secrets | iso_births if len(s) >= 5 and re.search(re.escape(s), text)}
     assert not leaked, f"{len(leaked)} personal values appear in Dagster logs or metadata"
 

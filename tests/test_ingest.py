@@ -186,7 +186,9 @@ def test_duplicate_keys_across_files_are_quarantined(tmp_path):
     )
     assert len(outcome.loaded) == 1 and outcome.loaded.iloc[0]["category_of_need"] == "N1"
     assert problems(outcome)[0][0] == "periods_of_care_more.csv"
-    assert "duplicate key (child_id, start_date) already used by row 2 of periods_of_care.csv" in problems(outcome)[0][2]
+    assert (
+        "duplicate key (child_id, start_date) already used by row 2 of periods_of_care.csv" in problems(outcome)[0][2]
+    )
 
 
 def test_dates_in_future_and_end_before_start(tmp_path):

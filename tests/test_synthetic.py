@@ -588,8 +588,10 @@ def test_bad_input_files(faulted):
     part2 = pd.read_csv(_extra(faulted, f["missing_required_column"]), dtype=str)
     assert "missing_type" not in part2.columns and len(part2) == f["missing_required_column"]["count"] > 0
     main = pd.read_csv(folder / "case_system" / "missing_episodes.csv", dtype=str)
-    moved = set(zip(part2["child_id"], part2["start_date"], strict=True))
-    assert not moved & set(zip(main["child_id"], main["start_date"], strict=True))
+    copied = set(zip(part2["child_id"], part2["start_date"], strict=True))
+    # rows that cannot load are copies: the originals stay in the main file, so nothing the return needs is lost
+    assert f["missing_required_column"]["originals_kept"]
+    assert copied <= set(zip(main["child_id"], main["start_date"], strict=True))
     extra_col = pd.read_csv(_extra(faulted, f["unknown_column"]), dtype=str)
     assert "case_note_flag" in extra_col.columns and len(extra_col) == f["unknown_column"]["count"]
     assert _extra(faulted, f["empty_file"]).stat().st_size == 0
@@ -644,8 +646,11 @@ def test_every_moved_row_is_still_in_some_file(faulted, faulted_twin):
         for name in columns_of("case_system"):
             if entity == name or entity.startswith(name + "_"):
                 counts[name] = counts.get(name, 0) + rows
-    dup = faulted["manifest"]["faults"]
-    copies = {"placements": dup["duplicate_rows"]["count"], "children": dup["duplicate_keys"]["count"]}
+    faults = faulted["manifest"]["faults"]
+    copies = {"placements": faults["duplicate_rows"]["count"], "children": faults["duplicate_keys"]["count"]}
+    for fault in faults.values():
+        if isinstance(fault, dict) and fault.get("originals_kept"):
+            copies[fault["entity"]] = copies.get(fault["entity"], 0) + fault["count"]
     for entity, rows in clean_summary["rows"].items():
         if entity in counts:
             assert counts[entity] - copies.get(entity, 0) == rows, entity

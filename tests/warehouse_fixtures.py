@@ -11,55 +11,124 @@ from orchestration.ssda903.layouts import CollectionYear, table, tables_for
 LA = "E10000016"  # Kent
 
 # ---- SSDA903: a hand-made return of four children (helper C) -------------------------------------------------
+#
+# The same four children in two consecutive returns, each valid 903 material for its year (every DfE rule passes,
+# 2026/27 checked against 2025/26 as last year's return):
+#   1001  boy in care since 01/04/2024 (care order): foster care, a children's home from 10/06/2025, foster care
+#         again from 01/09/2026; a special guardianship order had broken down before; missing once a year.
+#   1002  unaccompanied asylum-seeking girl and mother, accommodated (s.20) in a children's home from 15/08/2025,
+#         under a DoLO from 01/05/2026; she leaves care on her 18th birthday, 01/02/2027. No home postcode.
+#   1003  care leaver (left care at 18 in 2024): a Header and an OC3 row only.
+#   1004  girl in care since 01/01/2023: placement order (01/07/2025), placed for adoption (01/12/2025), adopted
+#         20/06/2026.
+# Postcodes are Kent's (Canterbury CT1 1AA and CT2 7NZ, Maidstone ME14 1XQ); URNs are made up.
+
+_HEADER = [
+    ["1001", "M", "03/05/2012", "WBRI", "A123456789012", None, None],
+    ["1002", "F", "01/02/2009", "AOTH", "UN2", "1", "04/04/2025"],
+    ["1003", "M", "10/10/2006", "BAFR", "B123456789012", None, None],
+    ["1004", "F", "05/06/2022", "MWBC", "UN1", "0", None],
+]
+_UASC = [["1002", "F", "01/02/2009", "01/02/2027"]]
+_PREV_PERM = [
+    ["1001", "03/05/2012", "P2", "886", "ZZ/03/2019"],  # a special guardianship order in Kent, day unknown
+    ["1002", "01/02/2009", "Z1", None, None],
+]
+_PLACED_ADOPTION = [["1004", "05/06/2022", "01/06/2025", None, None]]
 
 _SSDA903_ROWS = {
-    "Header": [
-        ["1001", "M", "03/05/2012", "WBRI", "A123456789012", None, None],
-        ["1002", "F", "01/02/2009", "AOTH", "UN2", "1", "04/04/2025"],
-        ["1003", "M", "10/10/2006", "BAFR", "B123456789012", "0", None],
-        ["1004", "F", "05/06/2020", "MWBC", "UN1", None, None],
-    ],
-    "Episodes": [
-        ["1001", "01/04/2024", "S", "C2", "N1", "U4", "PR1", "10/06/2025", "X1", "CARPL", "CT1 1AA", "ME14 1XQ",
-         "SC123456"],
-        ["1001", "10/06/2025", "P", "C2", "N1", "K2", "PR4", None, None, None, "CT1 1AA", "CT2 7NZ", "SC654321"],
-        ["1002", "15/08/2025", "S", "V2", "N8", "K2", "PR4", None, None, None, None, "CT2 7NZ", "SC654321"],
-        ["1003", "01/05/2023", "S", "C2", "N1", "U1", "PR1", "10/10/2025", "E13", None, "ME14 1XQ", "CT1 1AA",
-         "XXXXXXX"],
-        ["1004", "01/01/2023", "S", "C2", "N1", "A5", "PR1", "20/06/2025", "E11", None, "CT1 1AA", "ME14 1XQ",
-         None],
-    ],
-    "Reviews": [
-        ["1001", "03/05/2012", "01/05/2025", "PN1"],
-        ["1001", "03/05/2012", "01/11/2025", "PN3"],
-        ["1002", "01/02/2009", "10/09/2025", "PN0"],
-    ],
-    "UASC": [["1002", "F", "01/02/2009", "01/02/2027"]],
-    "OC2": [["1001", "03/05/2012", "14", None, "0", None, "1", "1", "1", "0", None, None]],
-    "OC3": [["1003", "10/10/2006", "YES", "F2", "B1"]],
-    "AD1": [["1004", "05/06/2020", "01/06/2024", "01/02/2025", "0", "2", "MF", "L11"]],
-    "PlacedAdoption": [["1004", "05/06/2020", "01/06/2024", None, None]],
-    "PrevPerm": [
-        ["1001", "03/05/2012", "Z1", None, None],
-        ["1004", "05/06/2020", "P2", "886", "ZZ/03/2019"],
-    ],
-    "Missing": [["1001", "03/05/2012", "M", "02/09/2025", "03/09/2025"]],
-    "SWEpisodes": [
-        ["1001", "03/05/2012", "SW123", "01/04/2024", None, None],
-        ["1002", "01/02/2009", "SW456", "15/08/2025", None, None],
-    ],
-    "DoLo": [["1002", "01/02/2009", "01/05/2026", None]],
+    "2025/26": {
+        "Header": _HEADER,
+        "Episodes": [
+            ["1001", "01/04/2024", "S", "C2", "N1", "U4", "PR1", "10/06/2025", "X1", "CARPL", "CT1 1AA", "ME14 1XQ",
+             "SC123456"],
+            ["1001", "10/06/2025", "P", "C2", "N1", "K2", "PR4", None, None, None, "CT1 1AA", "CT2 7NZ", "SC654321"],
+            ["1002", "15/08/2025", "S", "V2", "N8", "K2", "PR4", None, None, None, None, "CT2 7NZ", "SC654321"],
+            ["1004", "01/01/2023", "S", "C2", "N1", "U4", "PR1", "01/07/2025", "X1", None, "CT1 1AA", "ME14 1XQ",
+             "SC123456"],
+            ["1004", "01/07/2025", "L", "E1", "N1", "U4", "PR1", "01/12/2025", "X1", "CARPL", "CT1 1AA", "ME14 1XQ",
+             "SC123456"],
+            ["1004", "01/12/2025", "P", "E1", "N1", "A6", "PR1", None, None, None, "CT1 1AA", "CT2 7NZ", "SC345678"],
+        ],
+        "Reviews": [
+            ["1001", "03/05/2012", "01/05/2025", "PN1"],
+            ["1001", "03/05/2012", "01/11/2025", "PN3"],
+            ["1002", "01/02/2009", "10/09/2025", "PN1"],
+            ["1004", "05/06/2022", "01/07/2025", "PN0"],
+        ],
+        "UASC": _UASC,
+        "OC2": [
+            ["1001", "03/05/2012", "14", None, "0", None, "1", "1", "1", "0", None, None],
+            ["1004", "05/06/2022", None, None, None, "1", "1", "1", "1", "0", None, None],
+        ],
+        "OC3": [["1003", "10/10/2006", "YES", "F2", "D1"]],
+        "AD1": [],
+        "PlacedAdoption": _PLACED_ADOPTION,
+        "PrevPerm": _PREV_PERM,
+        "Missing": [["1001", "03/05/2012", "M", "02/09/2025", "03/09/2025"]],
+        "SWEpisodes": [  # for children looked after at 31 March, over the year and the one before
+            ["1001", "03/05/2012", "SW123", "01/04/2024", None, "TSPROC"],
+            ["1002", "01/02/2009", "SW456", "15/08/2025", None, "TSPROC"],
+            ["1004", "05/06/2022", "SW789", "01/01/2023", "01/09/2025", None],  # before 04/2023: no reason asked
+            ["1004", "05/06/2022", "SW790", "01/09/2025", None, "LEFTRL"],
+        ],
+        "DoLo": [],
+    },
+    "2026/27": {
+        "Header": _HEADER,
+        "Episodes": [
+            ["1001", "10/06/2025", "P", "C2", "N1", "K2", "PR4", "01/09/2026", "X1", "CARPL", "CT1 1AA", "CT2 7NZ",
+             "SC654321"],
+            ["1001", "01/09/2026", "P", "C2", "N1", "U4", "PR1", None, None, None, "CT1 1AA", "ME14 1XQ", "SC123456"],
+            ["1002", "15/08/2025", "S", "V2", "N8", "K2", "PR4", "01/02/2027", "E5", None, None, "CT2 7NZ",
+             "SC654321"],
+            ["1004", "01/12/2025", "P", "E1", "N1", "A6", "PR1", "20/06/2026", "E12", None, "CT1 1AA", "CT2 7NZ",
+             "SC345678"],
+        ],
+        "Reviews": [
+            ["1001", "03/05/2012", "01/05/2026", "PN1"],
+            ["1001", "03/05/2012", "01/11/2026", "PN1"],
+            ["1002", "01/02/2009", "10/09/2026", "PN1"],
+            ["1004", "05/06/2022", "01/05/2026", "PN0"],
+        ],
+        "UASC": _UASC,
+        "OC2": [["1001", "03/05/2012", "12", None, "0", None, "1", "1", "1", "0", None, None]],
+        "OC3": [["1003", "10/10/2006", "YES", "F5", "U1"]],
+        "AD1": [["1004", "05/06/2022", "01/06/2025", "01/11/2025", "0", "2", "MF", "L11"]],
+        "PlacedAdoption": _PLACED_ADOPTION,
+        "PrevPerm": _PREV_PERM,
+        "Missing": [["1001", "03/05/2012", "A", "14/07/2026", "15/07/2026"]],
+        "SWEpisodes": [["1001", "03/05/2012", "SW123", "01/04/2024", None, "TSPROC"]],  # looked after at 31 March
+        "DoLo": [["1002", "01/02/2009", "01/05/2026", "01/02/2027"]],
+    },
 }  # fmt: skip
+SSDA903_YEARS = tuple(CollectionYear.parse(label) for label in _SSDA903_ROWS)
 
 
 def ssda903_return(year: CollectionYear) -> dict[str, pd.DataFrame]:
-    """A small, consistent 903 return for a year as text tables (DfE columns; None for blank): four children
-    (one with two placements, a UASC mother, a care leaver, a child adopted), every table of the year."""
+    """The hand-made 903 return of four children for 2025/26 or 2026/27 as text tables (DfE columns; None for
+    blank), every table of the year: a child in foster care and a children's home, a UASC mother under a DoLO,
+    a care leaver, a child placed for adoption and adopted. Valid for DfE in its year."""
+    if year.label not in _SSDA903_ROWS:
+        raise ValueError(f"the hand-made 903 return covers {', '.join(_SSDA903_ROWS)}, not {year}")
+    rows = _SSDA903_ROWS[year.label]
     return {
-        t.name: pd.DataFrame(_SSDA903_ROWS[t.name], columns=list(t.column_names), dtype=object)
-        for t in tables_for(year)
+        t.name: pd.DataFrame(rows[t.name], columns=list(t.column_names), dtype=object) for t in tables_for(year)
     }
 
+
+def ssda903_providers() -> pd.DataFrame:
+    """The Ofsted provider register (data/landing/reference/ofsted_providers.csv) for the URNs of the hand-made
+    return: the council's fostering and adoption services and a private children's home, all open."""
+    return pd.DataFrame(
+        [
+            ["SC123456", "U1,U2,U3,U4,U5,U6", "PR1", "ME14 1XQ", LA, None],
+            ["SC345678", "A3,A4,A5,A6", "PR1", "ME14 1XQ", LA, None],
+            ["SC654321", "K2", "PR4", "CT2 7NZ", LA, None],
+        ],
+        columns=["URN", "PLACE_CODES", "PROVIDER_CODES", "POSTCODE", "LA_CODE", "REG_END"],
+        dtype=object,
+    )
 
 def typed_ssda903_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """A text table (DfE columns) as warehouse rows: lowercased columns, dates and integers typed."""
