@@ -118,6 +118,20 @@ class _Care:
         keep = (when >= self.start[idx]) & (when <= self.end[idx])
         return idx[keep], when[keep]
 
+    def annual(self, rng: np.random.Generator, first: np.ndarray, early: int):
+        """Dates from `first` while in care, each due a year after the one before and done on the due date or up
+        to `early` days before it, so no collection year in care passes without one: (period index, date)."""
+        span = (self.end - first).astype(np.int64)
+        count = np.where(span >= 0, span // (365 - early) + 2, 0)
+        idx = np.repeat(np.arange(len(self)), count)
+        k = np.arange(len(idx)) - np.repeat(np.cumsum(count) - count, count)
+        step = np.where(k == 0, 0, 365 - _uniform_days(rng, np.zeros(len(idx)), early))
+        group_start = np.repeat(np.cumsum(count) - count, count)
+        offset = np.cumsum(step) - np.cumsum(step)[group_start] + step[group_start]
+        when = first[idx] + offset
+        keep = (when >= self.start[idx]) & (when <= self.end[idx])
+        return idx[keep], when[keep]
+
     def frame(self, rng: np.random.Generator, entity: str, ci: np.ndarray, dates: str, **cols) -> pd.DataFrame:
         """Rows for children `ci`, keyed by child id and NHS number; a few by the NHS number alone."""
         nhs = self.nhs[ci]
@@ -248,15 +262,16 @@ def health_tables(
     dental = care.frame(rng, "dental_checks", d_ci[keep], "check_date", check_date=d_date[keep])
     out["dental_checks"] = dental.drop_duplicates(ignore_index=True)
 
-    # SDQ: yearly questionnaire for ages 4-16; outside that range the health team records SDQ1.
+    # SDQ: yearly questionnaire for ages 4-16, each due within 12 months of the last (so every child looked
+    # after for the whole year has one in it, rule 186); outside that range the health team records SDQ1 at the
+    # yearly date, for a 3-year-old about to be due and a 17-year-old past it (the 903 wants a score or a
+    # reason for children turning 4 or 17 in the year, rule 197B). Younger and older children have no row.
     first = care.start + _uniform_days(rng, np.full(len(care), 30), 240)
-    s_pi, s_date = care.yearly(rng, first, jitter=30)
+    s_pi, s_date = care.annual(rng, first, early=60)
     s_ci = care.ci[s_pi]
     age = _age(care.dob[s_pi], s_date)
     in_range = (age >= 4) & (age <= 16)
-    # Out-of-range rows are only sometimes written: for a 3-year-old about to be due, or a 17-year-old.
-    out_of_range_row = ((age == 3) & (rng.random(len(age)) < 0.15)) | ((age == 17) & (rng.random(len(age)) < 0.6))
-    keep = in_range | out_of_range_row
+    keep = (age >= 3) & (age <= 17)
     s_ci, s_date, age, in_range = s_ci[keep], s_date[keep], age[keep], in_range[keep]
     disabled = care.disabled_child[s_ci]
     scored = in_range & (rng.random(len(s_ci)) < np.where(disabled, 0.6, P_SDQ_SCORED))

@@ -340,8 +340,10 @@ class Simulation:
         if py.random() < cal.ADOPTION_REVERSED:
             reversed_on = po + 60 + int(py.random() * 340)
             if reversed_on < match:
-                if py.random() < 0.25:  # the placement order is revoked; often it stays in force for years
-                    per.ls.append(("C2", reversed_on + 14 + int(py.random() * 106)))
+                # The placement order is revoked and the care order revives (legal status C2) on the day the
+                # decision to place is reversed: DfE rule 553 rejects a placement order (E1) in force without
+                # a standing decision that the child should be placed for adoption.
+                per.ls.append(("C2", reversed_on))
                 per.adoption = self._adoption_row(bid, po, NONE, NONE, NONE, False)
                 per.adoption["decision_reversed_date"] = reversed_on
                 per.adoption["decision_reversed_reason"] = py.choice(("RD1", "RD2", "RD3", "RD4"))
@@ -1068,6 +1070,22 @@ class Simulation:
         t_idx = np.where(has, tok, 0)
         blank = np.isin(typ, NO_PROVIDER)
         pl_place = np.where(has, place[t_idx], -1)
+        pl_home = pl["home"].to_numpy()
+        # A temporary placement (hospital, holiday, respite care) has an address too, in Kent near the placement
+        # it interrupts (the row before, the same child's): every placement needs a postcode (rules 392b, 169).
+        temp = ~has & np.isin(typ, TEMPORARY)
+        if temp.any():
+            before = np.maximum(np.flatnonzero(temp) - 1, 0)
+            at = pl_place[before]
+            e = np.where(at >= 0, pc.east[np.maximum(at, 0)], np.nan)
+            n_ = np.where(at >= 0, pc.north[np.maximum(at, 0)], np.nan)
+            pl_place[temp] = pc.kent[pcm.pick_nearby(rng, e, n_, pc.east[pc.kent], pc.north[pc.kent], 10.0)]
+        # Only a child placed with parents lives at their home postcode (rule 392d): a carer who happens to share
+        # it is moved to the next Kent postcode.
+        clash = (pl_place >= 0) & (pl_place == pl_home) & (typ != "P1")
+        if clash.any():
+            kent_pos = np.searchsorted(pc.kent, pl_place[clash])
+            pl_place[clash] = pc.kent[(kent_pos + 1) % len(pc.kent)]
         out = pd.DataFrame(
             {
                 "child": pl["child"],
@@ -1075,7 +1093,7 @@ class Simulation:
                 "provider": np.where(blank, "", np.where(typ == "P1", "PR0", provider[t_idx])),
                 "carer_id": np.where(has, carer[t_idx], ""),
                 "placement_postcode": np.where(pl_place >= 0, pc.pcd[np.maximum(pl_place, 0)], ""),
-                "home_postcode": np.where(pl["home"] >= 0, pc.pcd[np.maximum(pl["home"].to_numpy(), 0)], ""),
+                "home_postcode": np.where(pl_home >= 0, pc.pcd[np.maximum(pl_home, 0)], ""),
                 "urn": np.where(blank, "", np.where(np.isin(typ, NO_URN), "XXXXXXX", urn[t_idx])),
                 "start_date": pl["start_date"],
                 "end_date": pl["end_date"],
@@ -1213,15 +1231,15 @@ class Simulation:
             "G6": 0.11,
         }
     )
+    # No foyers (T) at 17 or 18: DfE rule 347 keeps them for young people 18 or over at the start of the year.
     ACCOM_17 = Choice(
         {
-            "D": 0.34,
+            "D": 0.38,
             "E": 0.12,
             "C": 0.08,
             "B": 0.2,
             "U": 0.05,
             "K": 0.05,
-            "T": 0.04,
             "V": 0.02,
             "W": 0.02,
             "Y": 0.03,
@@ -1232,12 +1250,11 @@ class Simulation:
     ACCOM_18 = Choice(
         {
             "Z": 0.22,
-            "D": 0.24,
+            "D": 0.27,
             "E": 0.08,
             "B": 0.15,
             "U": 0.12,
             "K": 0.06,
-            "T": 0.03,
             "V": 0.02,
             "W": 0.02,
             "Y": 0.02,
@@ -1266,7 +1283,8 @@ class Simulation:
     NOT_IN_TOUCH = Choice({"NO": 0.55, "REFU": 0.2, "NREQ": 0.15, "RHOM": 0.1})
 
     def care_leaver_contacts(self) -> pd.DataFrame:
-        """A row per qualifying care leaver per birthday 17-21 on or after leaving care (rule 1016)."""
+        """A row per qualifying care leaver per birthday 17-21 after leaving care: DfE does not collect
+        care leaver information for the 17th or 18th birthday a young person left care on (rule 1016)."""
         py = self.py
         rows = []
         for ch in self.kept:
@@ -1276,7 +1294,7 @@ class Simulation:
             bdays = [bday(ch.dob, n) for n in range(17, 22)]
             staying_put = ch.periods[-1].reason == "E17"
             for age, b in zip(range(17, 22), bdays, strict=True):
-                if b < left or b > self.as_of:
+                if b <= left or b > self.as_of:
                     continue
                 if py.random() < 0.002:
                     rows.append((ch.key, b, NONE, "DIED", "0", "0"))
@@ -1396,10 +1414,18 @@ class Simulation:
             code = (
                 "Z1" if ch.uasc or r < 0.88 else "P1" if r < 0.91 else "P2" if r < 0.95 else "P3" if r < 0.97 else "P4"
             )
-            if code in ("Z1", "P4"):
+            # An order made before the child first came into care (so before every episode a return holds, rule
+            # 632): a baby coming into care cannot have had one.
+            first = ch.periods[0].start
+            if code != "Z1" and first - ch.dob < 120:
+                code = "Z1"
+            if code == "Z1":
                 rows.append((ch.key, code, "", ""))
                 continue
-            when = to_date(ch.dob + 30 + int(py.random() * max(1, per.start - ch.dob - 60)))
+            if code == "P4":  # not known: DfE's unknown authority (999) and unknown date (rule 630 wants both)
+                rows.append((ch.key, code, "999", "ZZ/ZZ/ZZZZ"))
+                continue
+            when = to_date(ch.dob + 30 + int(py.random() * (first - ch.dob - 60)))
             r = py.random()
             text = (
                 when.strftime("%d/%m/%Y")
@@ -1409,7 +1435,8 @@ class Simulation:
                 else f"ZZ/ZZ/{when.year}"
             )
             r = py.random()
-            la = cal.LA_OLD_CODE if r < 0.4 else py.choice(cal.OLD_LA_CODES[1:]) if r < 0.75 else ""
+            # 999 when the authority that made the order is not known (rule 630 wants LA_PERM for P1-P3)
+            la = cal.LA_OLD_CODE if r < 0.4 else py.choice(cal.OLD_LA_CODES[1:]) if r < 0.75 else "999"
             rows.append((ch.key, code, la, text))
         return pd.DataFrame(rows, columns=["child", "previous_permanence", "order_la", "order_date"])
 

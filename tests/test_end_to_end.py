@@ -58,6 +58,12 @@ def test_rows_read_equal_rows_loaded_plus_quarantined(run):
 
 def test_staging_holds_every_loaded_row(run):
     for contract in load_contracts().values():
+        unplaced = _query(
+            run,
+            f"SELECT count(*) AS n FROM raw.{contract.entity} "
+            "WHERE la_code IS NULL OR source_file IS NULL OR source_row IS NULL",
+        )["n"].iloc[0]
+        assert unplaced == 0, f"{contract.entity}: rows without their authority, file or row number"
         raw = _query(run, f"SELECT count(*) AS n FROM raw.{contract.entity}")["n"].iloc[0]
         staged = _query(run, f"SELECT count(*) AS n FROM staging.stg_{contract.source}__{contract.entity}")["n"].iloc[0]
         assert raw == staged, contract.entity

@@ -112,9 +112,7 @@ def ssda903_return(year: CollectionYear) -> dict[str, pd.DataFrame]:
     if year.label not in _SSDA903_ROWS:
         raise ValueError(f"the hand-made 903 return covers {', '.join(_SSDA903_ROWS)}, not {year}")
     rows = _SSDA903_ROWS[year.label]
-    return {
-        t.name: pd.DataFrame(rows[t.name], columns=list(t.column_names), dtype=object) for t in tables_for(year)
-    }
+    return {t.name: pd.DataFrame(rows[t.name], columns=list(t.column_names), dtype=object) for t in tables_for(year)}
 
 
 def ssda903_providers() -> pd.DataFrame:
@@ -129,6 +127,7 @@ def ssda903_providers() -> pd.DataFrame:
         columns=["URN", "PLACE_CODES", "PROVIDER_CODES", "POSTCODE", "LA_CODE", "REG_END"],
         dtype=object,
     )
+
 
 def typed_ssda903_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """A text table (DfE columns) as warehouse rows: lowercased columns, dates and integers typed."""

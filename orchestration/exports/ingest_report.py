@@ -4,7 +4,6 @@ Written to data/exports/ingest/<load date>/ as two CSVs a data engineer can hand
 Rows are named by file, row number and case-system child id only: no values that could identify a child.
 """
 
-
 import dagster as dg
 
 from orchestration.exports.publishing import publish_folder

@@ -6,7 +6,6 @@ directory by setting CLA_POSTCODES to a CSV (or .csv.gz) with the columns pcd, o
 Loaded by DuckDB directly: 100,000 rows take a fraction of a second, where `dbt seed` takes many seconds.
 """
 
-
 import os
 from pathlib import Path
 

@@ -138,7 +138,11 @@ described as (
         lead(episode_spans.placement_id) over (
             partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
             order by episode_spans.episode_in_period
-        ) as next_placement_id
+        ) as next_placement_id,
+        lead(placements.placement_type_code) over (
+            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
+            order by episode_spans.episode_in_period
+        ) as next_placement_type_code
 
     from episode_spans
 
@@ -205,10 +209,14 @@ coded as (
             when next_episode_in_period is not null then 'X1'
             when period_end_date is not null then reason_ended_code
         end as rec,
+        -- DfE rule 226: no reason for a move into or out of a temporary placement (T0-T4), whatever the case
+        -- system recorded for it
         case
             when next_episode_in_period is not null
                 and placement_id is not null
                 and coalesce(next_placement_id, '') <> placement_id
+                and coalesce(placement_type_code, '') not in ('T0', 'T1', 'T2', 'T3', 'T4')
+                and coalesce(next_placement_type_code, '') not in ('T0', 'T1', 'T2', 'T3', 'T4')
                 then reason_for_change_code
         end as reason_place_change,
         -- DfE: no home postcode for UASC, and no location details for short breaks (rules 214, 398, 420)

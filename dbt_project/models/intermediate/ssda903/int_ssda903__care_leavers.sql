@@ -4,9 +4,11 @@
     person is in it when, counting periods of care up to that birthday and leaving out short breaks (V3/V4):
       - they were looked after for at least 13 weeks (91 days) after their 14th birthday, some of it after
         their 16th birthday (a relevant or former relevant child; validator rule 1001);
-      - they are not looked after on the birthday itself: leaving care on the birthday counts as not looked
-        after, while 17- and 18-year-olds still looked after on it, or who leave after it, are not reported
-        for it (rules 1007 and 1016);
+      - they had left care before the birthday: 17- and 18-year-olds still looked after on it, who leave on
+        it or after it, are not reported for it (rules 1007 and 1016: DfE counts a young person who ceases to
+        be looked after on their 17th or 18th birthday as leaving at that age, so not a care leaver at it; one
+        leaving on their 18th birthday is reported from their 19th). No one is looked after on a 19th to 21st
+        birthday;
       - their last period of care before the birthday did not end because they died (E2, rule 1000), were
         adopted (E11, E12, rule 1001), had their care taken over by another authority (E3, rule 1011) or
         were found by an age assessment to be 18 or over (E15: an adult, never a child in care);
@@ -111,7 +113,8 @@ periods_to_birthday as (
         periods.start_date,
         periods.reason_ended_code,
         periods.is_short_breaks,
-        periods.end_date is null or periods.end_date > birthdays_in_year.birthday as is_looked_after_on_birthday,
+        -- leaving care on the birthday counts as looked after on it (rule 1016)
+        periods.end_date is null or periods.end_date >= birthdays_in_year.birthday as is_looked_after_on_birthday,
         greatest(periods.start_date, birthdays_in_year.birthday_14) as counted_from_14,
         greatest(periods.start_date, birthdays_in_year.birthday_16) as counted_from_16,
         least(coalesce(periods.end_date, birthdays_in_year.birthday), birthdays_in_year.birthday) as counted_to

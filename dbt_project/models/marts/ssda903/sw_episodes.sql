@@ -1,14 +1,21 @@
 {#-
-    903 SWEpisodes (from 2023/24): one row per allocation of a social worker to a child looked after in the
-    collection year (other than on short breaks only, rules SW01 and SW12), for allocations overlapping the
-    social-worker reporting period. From 2024/25 that period starts a year before the collection year
-    (1 April of the previous year), so that every change of social worker in the last two years is
-    returned (rules SW06, SW07, SW12); in 2023/24, the first year, it is the collection year.
+    903 SWEpisodes (from 2023/24): one row per allocation of a social worker to a child looked after at 31 March
+    (in a period of care other than short breaks), for allocations overlapping the social-worker reporting
+    period. DfE collects social worker episodes for the children looked after at 31 March only (rule SW12STG2:
+    "if a child is looked after on 31 March then all social worker episodes for the full previous year should be
+    reported"; SW17STG2: every child in the table has an episode open at 31 March), so children who left care
+    during the year are not returned. In the year in progress that means the children looked after at the
+    extract date. From 2024/25 the reporting period starts a year before the collection year (1 April of the
+    previous year), so that every change of social worker in the last two years is returned (rules SW06, SW07,
+    SW12); in 2023/24, the first year, it is the collection year.
     SW_DEC is blank while the allocation was open at 31 March (rules SW07, SW17).
-    SW_REASON is the reason for the change of social worker that started the episode: the reason the
-    child's previous allocation ended. DfE requires it on every episode starting from 1 April 2023, open
-    ones included (SW01b, SW13), and checks it against the previous episode's end (SW10), so it describes
-    the change into the episode, not out of it. A child's first allocation has none.
+    SW_REASON is the reason for the change of social worker that started the episode. DfE requires it on every
+    episode starting from 1 April 2023, open ones included (SW01b, SW13), and checks it against the previous
+    episode's end (SW10), so it describes the change into the episode: the reason the child's previous
+    allocation ended, when this one followed it without a gap. A child's first allocation, and one after a gap
+    with no social worker (the case closed, then a re-referral), is FCONTA, "first contact or re-referral" (DfE's
+    statistics on social worker changes count it as such, and SW10 expects FCONTA episodes to stand apart from
+    the one before).
 -#}
 
 with
@@ -30,17 +37,85 @@ collection_years as (
 
 ),
 
-children_in_year as (
+periods as (
 
     select
         la_code,
-        collection_year,
+        child_id,
+        start_date,
+        end_date,
+        is_short_breaks
+
+    from {{ ref('int_ssda903__looked_after_periods') }}
+
+),
+
+children as (
+
+    select
+        la_code,
         child_id,
         date_of_birth
 
-    from {{ ref('int_ssda903__looked_after_in_year') }}
+    from {{ ref('stg_case_system__children') }}
 
-    where has_care_other_than_short_breaks
+),
+
+children_looked_after_at_year_end as (
+
+    select distinct
+        periods.la_code,
+        collection_years.collection_year,
+        periods.child_id
+
+    from periods
+
+    inner join collection_years
+        on periods.start_date <= collection_years.year_end_date
+        and (periods.end_date is null or periods.end_date > collection_years.year_end_date)
+
+    where not periods.is_short_breaks
+
+),
+
+children_in_year as (
+
+    select
+        children_looked_after_at_year_end.la_code,
+        children_looked_after_at_year_end.collection_year,
+        children_looked_after_at_year_end.child_id,
+        children.date_of_birth
+
+    from children_looked_after_at_year_end
+
+    left join children
+        on children_looked_after_at_year_end.la_code = children.la_code
+        and children_looked_after_at_year_end.child_id = children.child_id
+
+),
+
+allocation_history as (
+
+    select
+        la_code,
+        child_id,
+        social_worker_id,
+        start_date,
+        end_date,
+        lag(start_date) over (
+            partition by la_code, child_id
+            order by start_date, end_date, social_worker_id
+        ) as previous_start_date,
+        lag(end_date) over (
+            partition by la_code, child_id
+            order by start_date, end_date, social_worker_id
+        ) as previous_end_date,
+        lag(reason_ended_code) over (
+            partition by la_code, child_id
+            order by start_date, end_date, social_worker_id
+        ) as previous_reason_ended_code
+
+    from {{ ref('stg_case_system__social_worker_allocations') }}
 
 ),
 
@@ -52,12 +127,13 @@ allocations as (
         social_worker_id,
         start_date,
         end_date,
-        lag(reason_ended_code) over (
-            partition by la_code, child_id
-            order by start_date, end_date, social_worker_id
-        ) as change_reason_code
+        case
+            when previous_start_date is null then 'FCONTA'
+            when previous_end_date < start_date then 'FCONTA'
+            else previous_reason_ended_code
+        end as change_reason_code
 
-    from {{ ref('stg_case_system__social_worker_allocations') }}
+    from allocation_history
 
 ),
 

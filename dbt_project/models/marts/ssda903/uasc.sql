@@ -1,9 +1,13 @@
 {#-
-    903 UASC: for each collection year, one row per child in the year's Header who was an unaccompanied
-    asylum-seeking child at some time in the year (the status had not ceased, nor the child turned 18,
-    before 1 April). DUC is the date the status ceased when that was on or before 31 March, else the child's
-    18th birthday, the day it ceases at the latest (rule 304): DfE expects last year's DUC to be the 18th birthday for a child UASC in both
-    years (205B), no DUC before the year's start (104), and a child no longer UASC to leave the table (205A).
+    903 UASC: for each collection year, one row per child looked after in the year who was an unaccompanied
+    asylum-seeking child at some time in it (the status had not ceased, nor the child turned 18, before
+    1 April). A care leaver who is not looked after in the year has no row, even when in the year's Header
+    (rule 1014: no UASC information for care leavers). DUC is the date the status ceased when that was on or
+    before 31 March; else, for a child who left care during the year, the day they left (the 903 follows UASC
+    status only while the child is looked after, and a child UASC last year and not this year must have last
+    year's DUC in last year, rule 205A); else the child's 18th birthday, the day it ceases at the latest (rule
+    304): DfE expects last year's DUC to be the 18th birthday for a child UASC in both years (205B), no DUC
+    before the year's start (104), and a child no longer UASC to leave the table (205A).
 -#}
 
 with
@@ -16,6 +20,31 @@ collection_years as (
         year_end_date
 
     from {{ ref('int_ssda903__collection_years') }}
+
+),
+
+looked_after_in_year as (
+
+    select
+        la_code,
+        collection_year,
+        child_id,
+        is_looked_after_at_year_end
+
+    from {{ ref('int_ssda903__looked_after_in_year') }}
+
+),
+
+periods as (
+
+    select
+        la_code,
+        child_id,
+        end_date
+
+    from {{ ref('int_ssda903__looked_after_periods') }}
+
+    where end_date is not null
 
 ),
 
@@ -49,6 +78,27 @@ children as (
 
 ),
 
+-- The day each child last left care in each year (for a child no longer looked after at its end).
+left_care as (
+
+    select
+        periods.la_code,
+        collection_years.collection_year,
+        periods.child_id,
+        max(periods.end_date) as left_care_date
+
+    from periods
+
+    inner join collection_years
+        on periods.end_date between collection_years.year_start_date and collection_years.year_end_date
+
+    group by
+        periods.la_code,
+        collection_years.collection_year,
+        periods.child_id
+
+),
+
 uasc_children as (
 
     select
@@ -60,6 +110,8 @@ uasc_children as (
         header.dob,
         children.uasc_ceased_date,
         cast({{ dbt.dateadd('year', 18, 'children.date_of_birth') }} as date) as eighteenth_birthday,
+        looked_after_in_year.is_looked_after_at_year_end,
+        left_care.left_care_date,
         collection_years.year_start_date,
         collection_years.year_end_date
 
@@ -72,6 +124,16 @@ uasc_children as (
         on header.la_code = children.la_code
         and header.child = children.child_id
 
+    inner join looked_after_in_year
+        on header.la_code = looked_after_in_year.la_code
+        and header.collection_year = looked_after_in_year.collection_year
+        and header.child = looked_after_in_year.child_id
+
+    left join left_care
+        on header.la_code = left_care.la_code
+        and header.collection_year = left_care.collection_year
+        and header.child = left_care.child_id
+
 ),
 
 dated as (
@@ -81,6 +143,7 @@ dated as (
         *,
         case
             when uasc_ceased_date <= year_end_date then uasc_ceased_date
+            when not is_looked_after_at_year_end and left_care_date < eighteenth_birthday then left_care_date
             else eighteenth_birthday
         end as ceased_date
 
