@@ -90,7 +90,7 @@ YEAR = 365.25
 
 TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
 NO_PROVIDER = (*TEMPORARY, "Z1", "Z11", "Z12", "Z13", "Z14")
-NO_URN = ("P1", "P2", "P3", "R2", "R5", "H5")  # settings Ofsted does not register: URN XXXXXXX
+NO_URN = ("P1", "P2", "P3", "R1", "R2", "R5", "H5")  # settings Ofsted does not register: URN XXXXXXX (rule 222)
 
 
 class Choice:
@@ -752,17 +752,34 @@ class Simulation:
         return segs
 
     # ----------------------------------------------------------------------------------- care leavers
+    NOT_CARE_LEAVER = ("E2", "E3", "E11", "E12", "E15")  # died, another LA's, adopted, found to be an adult
+
     def care_leaver(self, ch: Child) -> int:
         """The day the child left care as a care leaver, or NONE: looked after for 13 weeks after the 14th
-        birthday, some of it after the 16th, and ceased care at 16 or later (DfE OC3 cohort, rule 1001)."""
+        birthday, some of it after the 16th, and ceased care at 16 or later (DfE OC3 cohort, rule 1001). A
+        child leaving on a special guardianship or child arrangements order is one too: DfE's cohort leaves
+        out only those who died, were adopted, moved to another authority's care or were found to be adults."""
         last = ch.periods[-1]
         if last.end > self.as_of or last.end < ch.b16:
             return NONE
-        if last.reason in ("E2", "E3", "E11", "E12", "E15", "E41", "E45", "E46", "E47", "E48"):
+        if last.reason in self.NOT_CARE_LEAVER:
             return NONE
         b14 = bday(ch.dob, 14)
         days = sum(max(0, p.end - max(p.start, b14)) for p in ch.periods)
         return last.end if days >= 91 and last.end > ch.b16 else NONE
+
+    def leaver_at(self, ch: Child, b: int) -> Period | None:
+        """The period of care the young person left before birthday `b` if they were a care leaver on it (the
+        OC3 cohort, as the warehouse derives it: out of care on the birthday, having left before it, after
+        13 weeks looked after since their 14th birthday with some of it after their 16th, the last period not
+        ending in death, adoption, another authority's care or an age assessment), else None."""
+        past = [p for p in ch.periods if p.start <= b]
+        if not past or past[-1].end >= b or past[-1].reason in self.NOT_CARE_LEAVER:
+            return None
+        b14 = bday(ch.dob, 14)
+        days14 = sum(max(0, min(p.end, b) - max(p.start, b14)) for p in past)
+        after16 = any(min(p.end, b) > max(p.start, ch.b16) for p in past)
+        return past[-1] if days14 >= 91 and after16 else None
 
     # ----------------------------------------------------------------------------------- social workers
     def workers(self) -> None:
@@ -1063,6 +1080,19 @@ class Simulation:
         provider[parents] = "PR0"
         urn[parents] = "XXXXXXX"
         carer[parents] = np.array([f"PH{j:06d}" for j in np.flatnonzero(parents)], dtype=object)
+        # A move is to somebody else: where a child's new placement drew the carer they just left (the pools are
+        # small), it takes the carer of the next placement of the same kind instead (rule 435: a change of
+        # placement changes the placement's details).
+        tokens, kids = pl["token"].to_numpy(), pl["child"].to_numpy()
+        prev = np.r_[-1, tokens[:-1]]
+        same_child = np.r_[False, kids[1:] == kids[:-1]]
+        clash = same_child & (tokens >= 0) & (prev >= 0) & (tokens != prev)
+        clash &= carer[np.maximum(tokens, 0)] == carer[np.maximum(prev, 0)]
+        for t in np.unique(tokens[clash]):
+            others = np.flatnonzero((kinds == kinds[t]) & (carer != carer[t]))
+            if len(others):
+                o = others[np.searchsorted(others, t) % len(others)]
+                place[t], provider[t], urn[t], carer[t] = place[o], provider[o], urn[o], carer[o]
 
         tok = pl["token"].to_numpy()
         has = tok >= 0
@@ -1283,19 +1313,21 @@ class Simulation:
     NOT_IN_TOUCH = Choice({"NO": 0.55, "REFU": 0.2, "NREQ": 0.15, "RHOM": 0.1})
 
     def care_leaver_contacts(self) -> pd.DataFrame:
-        """A row per qualifying care leaver per birthday 17-21 after leaving care: DfE does not collect
-        care leaver information for the 17th or 18th birthday a young person left care on (rule 1016)."""
+        """A row per birthday 17-21 at which the young person was a care leaver (DfE OC3 cohort, see
+        leaver_at): none for the 17th or 18th birthday a young person left care on (rule 1016)."""
         py = self.py
         rows = []
         for ch in self.kept:
-            left = self.leaver_day.get(ch.key, NONE)
-            if left == NONE:
+            if not any(p.end > ch.b16 for p in ch.periods):  # never looked after beyond 16: never a care leaver
                 continue
-            bdays = [bday(ch.dob, n) for n in range(17, 22)]
-            staying_put = ch.periods[-1].reason == "E17"
-            for age, b in zip(range(17, 22), bdays, strict=True):
-                if b <= left or b > self.as_of:
+            for age in range(17, 22):
+                b = bday(ch.dob, age)
+                if b > self.as_of:
+                    break
+                last = self.leaver_at(ch, b)
+                if last is None:
                     continue
+                left = last.end
                 if py.random() < 0.002:
                     rows.append((ch.key, b, NONE, "DIED", "0", "0"))
                     break
@@ -1303,7 +1335,7 @@ class Simulation:
                     act = (self.ACTIVITY_17_18 if age <= 18 else self.ACTIVITY_19_21)(py)
                     if age == 17:
                         acc = self.ACCOM_17(py)
-                    elif staying_put and age <= 20 and py.random() < 0.6:
+                    elif last.reason == "E17" and age <= 20 and py.random() < 0.6:  # staying put
                         acc = "Z"
                     else:
                         acc = (self.ACCOM_18 if age == 18 else self.ACCOM_19)(py)
@@ -1404,7 +1436,6 @@ class Simulation:
             if not starts:
                 continue
             i = starts[-1]
-            per = ch.periods[i]
             before = ch.periods[i - 1] if i else None
             if before is not None and before.reason in ("E45", "E46", "E47", "E48", "E41"):
                 code = "P2" if before.reason != "E41" else "P3"
@@ -1653,8 +1684,8 @@ class Simulation:
                 upn = "UN5"
             elif r < 0.03:
                 upn = "UN3"
-            elif in_care and last.start > self.as_of - 7 and age_last >= 5:
-                upn = "UN4"
+            elif in_care and last.start > self.as_of - 7 and age_last >= 5 and len(ch.periods) == 1:
+                upn = "UN4"  # newly looked after for the first time: a child back in care has a UPN known (rule 210)
             else:
                 upn = None
                 year = to_date(ch.periods[0].start).year if ch.uasc else to_date(ch.dob).year + 5

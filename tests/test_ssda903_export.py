@@ -281,7 +281,7 @@ def test_earlier_returns_dropped_in_landing_load_into_submitted_returns(tmp_path
             expected[table(name).mart] += len(frame)
     with duckdb.connect(str(warehouse)) as con:
         counts = {m: con.execute(f"SELECT count(*) FROM submitted_returns.{m}").fetchall()[0][0] for m in marts()}
-        assert counts == expected and counts["header"] == 8 and counts["sw_episodes"] == 4 and counts["dolo"] == 1
+        assert counts == expected and counts["header"] == 8 and counts["sw_episodes"] == 5 and counts["dolo"] == 1
         assert con.execute(
             "SELECT collection_year, count(*) FROM submitted_returns.episodes WHERE la_code = ? "
             "GROUP BY ALL ORDER BY 1",

@@ -102,7 +102,6 @@ _SSDA903_ROWS = {
         "DoLo": [["1002", "01/02/2009", "01/05/2026", "01/02/2027"]],
     },
 }  # fmt: skip
-SSDA903_YEARS = tuple(CollectionYear.parse(label) for label in _SSDA903_ROWS)
 
 
 def ssda903_return(year: CollectionYear) -> dict[str, pd.DataFrame]:

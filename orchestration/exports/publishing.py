@@ -23,8 +23,14 @@ def publish_folder(target: Path, write: Callable[[Path], None]) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if target.exists():
-        archive = target.parent / "archive" / f"{target.name}-{datetime.now():%Y%m%dT%H%M%S%f}"
-        archive.parent.mkdir(exist_ok=True)
-        target.rename(archive)
+        archive_folder(target)
     staging.rename(target)
     return target
+
+
+def archive_folder(folder: Path) -> Path:
+    """Move a published folder to archive/ beside it, stamped with the time it was superseded."""
+    archived = folder.parent / "archive" / f"{folder.name}-{datetime.now():%Y%m%dT%H%M%S%f}"
+    archived.parent.mkdir(exist_ok=True)
+    folder.rename(archived)
+    return archived

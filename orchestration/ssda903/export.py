@@ -29,7 +29,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from orchestration.exports.publishing import publish_folder
+from orchestration.exports.publishing import archive_folder, publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from orchestration.ssda903 import xml_layout
@@ -204,8 +204,10 @@ def write_return(
         (staging / "manifest.json").write_bytes(manifest)
         hashes["manifest.json"] = _sha256(manifest)
 
-    target = folder if publishable else folder.with_name(f"{folder.name}-blocked")
-    written = publish_folder(target, write)
+    blocked = folder.with_name(f"{folder.name}-blocked")
+    written = publish_folder(folder if publishable else blocked, write)
+    if publishable and blocked.exists():
+        archive_folder(blocked)  # an earlier attempt's report no longer describes the return
     return ExportedReturn(folder=written, rows=rows, files=hashes, validation=validation, published=publishable)
 
 
