@@ -65,7 +65,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from orchestration.definitions import defs
 
-    job = defs.get_job_def("refresh_warehouse")
+    job = defs.resolve_job_def("refresh_warehouse")
     _say(f"running {job.name}: {len(defs.resolve_asset_graph().get_all_asset_keys())} assets, one step at a time")
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:

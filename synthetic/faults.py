@@ -163,7 +163,9 @@ class Planter:
         )
         already = cohort & (cl["in_touch"] == "NO")
         target = round(cal.CARE_LEAVER_STATUS_UNKNOWN * cohort.sum())
-        pool = cl.index[cohort & ~already]
+        # A death is known: a young person reported as having died stays so (rule 348 drops them from later
+        # years, which a "not in touch" here would bring back without a contact).
+        pool = cl.index[cohort & ~already & (cl["in_touch"] != "DIED")]
         n = int(max(0, min(len(pool), target - already.sum())))
         pick = np.sort(self.rng.choice(pool, n, replace=False)) if n else []
         cl.loc[pick, ["in_touch", "activity", "accommodation"]] = ["NO", "0", "0"]

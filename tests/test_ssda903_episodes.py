@@ -496,6 +496,34 @@ def test_synthetic_episodes_never_overlap_and_start_inside_their_period(warehous
     assert conflicts == 0
 
 
+def test_synthetic_uasc_rows_are_for_children_looked_after_in_the_year(warehouse):
+    # Care leavers in the Header have no UASC row (rule 1014); a child who left care during the year and is not
+    # back in care the next has the day they left as DUC, within the year (rule 205A).
+    orphans, late = query(
+        warehouse,
+        """
+        SELECT
+            count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM marts_ssda903.episodes AS e
+                WHERE e.la_code = u.la_code AND e.collection_year = u.collection_year AND e.child = u.child
+            )),
+            count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM marts_ssda903.episodes AS e
+                WHERE e.la_code = u.la_code AND e.child = u.child
+                    AND (e.collection_year = u.collection_year AND e.dec IS NULL OR e.collection_year = y.next_year)
+            ) AND u.duc > y.year_end_date)
+        FROM marts_ssda903.uasc AS u
+        JOIN (
+            SELECT collection_year, year_end_date, lead(collection_year) OVER (ORDER BY year_ending) AS next_year
+            FROM intermediate.int_ssda903__collection_years
+        ) AS y ON y.collection_year = u.collection_year
+        WHERE u.la_code = ? AND u.return_source = 'derived' AND y.next_year IS NOT NULL
+        """,
+        SYNTHETIC,
+    )[0]
+    assert orphans == 0 and late == 0
+
+
 def test_synthetic_counts_per_year_are_plausible(warehouse):
     years = query(
         warehouse,

@@ -74,9 +74,11 @@ def in_care(child_id: str, start: str, end: str | None = None, reason: str | Non
 # OC3 (2025/26): L1 left care on their 18th birthday; L2 was looked after 90 days after their 14th birthday
 # (a day short), L3 91 days; L4 was still looked after on their 17th birthday (left after it); L5's care was
 # transferred to another authority; L6, 19, left care at 18; L7, born 29 February, left care on 1 March
-# 2026, their 18th birthday; L8 was reported as having died at their 18th birthday.
+# 2026, their 18th birthday; L8 left care at 17 and was reported as having died at their 18th birthday.
 # AD1 and PlacedAdoption: A1 adopted in 2025/26, A2 adopted on 31 March 2025 (2024/25); A3's decision that
 # they should be placed for adoption was reversed in 2025/26.
+# PrevPerm: R1 left care on a child arrangements order in August 2025 and came back in June 2026; the case
+# system's one previous-permanence record is about that return.
 CASES = [
     ("O1", "2015-06-01", "9434765919", [("2025-04-01", None, None)]),
     ("O2", "2012-03-10", None, [("2025-04-02", None, None)]),
@@ -89,10 +91,11 @@ CASES = [
     ("L5", "2008-10-01", None, [("2022-01-01", "2025-04-01", "E3")]),
     ("L6", "2006-05-05", None, [("2021-01-01", "2024-05-05", "E5")]),
     ("L7", "2008-02-29", None, [("2023-01-01", "2026-03-01", "E6")]),
-    ("L8", "2007-01-20", None, [("2022-01-01", "2025-01-20", "E5")]),
+    ("L8", "2007-01-20", None, [("2022-01-01", "2024-12-20", "E5")]),
     ("A1", "2022-11-01", None, [("2023-03-01", "2025-09-15", "E11")]),
     ("A2", "2021-08-01", None, [("2022-01-01", "2025-03-31", "E12")]),
     ("A3", "2020-02-02", None, [("2023-01-01", None, None)]),
+    ("R1", "2014-02-02", None, [("2025-05-01", "2025-08-01", "E41"), ("2026-06-01", None, None)]),
 ]
 
 
@@ -166,6 +169,7 @@ def histories() -> dict[str, list[dict]]:
         ],
         "previous_permanence": [
             {"child_id": "O1", "previous_permanence": "P2", "order_la": "886", "order_date": "ZZ/03/2019"},
+            {"child_id": "R1", "previous_permanence": "P3", "order_la": "886", "order_date": "01/08/2025"},
         ],
         "missing_episodes": [
             {"child_id": "O4", "missing_type": "A", "start_date": d("2025-05-01"), "end_date": d("2025-05-02")},
@@ -177,6 +181,10 @@ def histories() -> dict[str, list[dict]]:
             sw("O4", "SW100", "2023-01-01", "2023-06-30", "LEFTRL"),
             sw("O4", "SW101", "2023-06-30", "2024-05-01", "MANAGE"),
             sw("O4", "SW102", "2024-05-01", None, None),
+            # L4 left care in January 2026; A3 went without a social worker for two months in 2024.
+            sw("L4", "SW200", "2023-01-01", "2026-01-15", "TSPROC"),
+            sw("A3", "SW300", "2023-01-01", "2024-01-01", "MANAGE"),
+            sw("A3", "SW301", "2024-03-01", None, None),
         ],
         "deprivation_of_liberty_orders": [
             {"child_id": "O1", "start_date": d("2025-06-01"), "end_date": d("2026-06-01")},
@@ -353,13 +361,14 @@ def test_oc2_is_children_looked_after_for_12_months_exactly_or_more_without_shor
 
 def test_oc3_is_care_leavers_at_their_17th_to_21st_birthday(built):
     assert mart(built, "oc3") == {
-        ("L1", DOB["L1"], "YES", "F2", "D1"),  # left care on their 18th birthday
         ("L3", DOB["L3"], "YES", "F4", "B1"),  # 91 days after their 14th birthday, 29 of them after their 16th
         ("L6", DOB["L6"], "NO", "0", "0"),  # 19, a former relevant child
-        ("L7", DOB["L7"], "RHOM", "0", "0"),  # born 29 February: 18 on 1 March 2026, the day they left
     }
-    # L1 was still looked after on their 17th birthday; L8 died at 18 and is not reported again at 19 (rule 348).
-    assert {r[0] for r in mart(built, "oc3", "2024/25")} == {"L6", "L8"}
+    # L1 left care on their 18th birthday and L7 (born 29 February) on 1 March 2026, theirs: leaving on the
+    # birthday is leaving at 18, so no care leaver information at 18 (rule 1016); L1 is reported at 19.
+    # L1 was still looked after on their 17th birthday and L6 left care on their 18th; L8 died at 18 and is not
+    # reported again at 19 (rule 348).
+    assert {r[0] for r in mart(built, "oc3", "2024/25")} == {"L8"}
     # The year in progress: birthdays up to the as-of date only (L4 is 18 in December 2026); no contact is
     # recorded for them yet, so the items are blank.
     assert mart(built, "oc3", "2026/27") == {
@@ -392,7 +401,10 @@ def test_prev_perm_is_children_starting_care_in_the_year(built):
     assert mart(built, "prev_perm") == {
         ("O1", DOB["O1"], "P2", "886", "ZZ/03/2019"),
         ("O2", DOB["O2"], None, None, None),  # a starter with no record: blank, for the validation to report
+        # R1's record is about the return to care after the order: what came before May 2025 is not known
+        ("R1", DOB["R1"], "P4", "999", "ZZ/ZZ/ZZZZ"),
     }
+    assert ("R1", DOB["R1"], "P3", "886", "01/08/2025") in mart(built, "prev_perm", "2026/27")
 
 
 def test_missing_episodes_open_at_31_march_appear_in_both_years(built):
@@ -411,18 +423,18 @@ def test_reviews_are_those_held_while_looked_after_and_not_on_short_breaks(built
 
 
 def test_social_worker_episodes_start_in_2023_24_and_span_two_years(built):
-    def episodes(year):
-        return {(r[2], r[3], r[4], r[5]) for r in mart(built, "sw_episodes", year)}
+    def episodes(year, child="O4"):
+        return {(r[2], r[3], r[4], r[5]) for r in mart(built, "sw_episodes", year) if r[0] == child}
 
     assert episodes("2022/23") == set()
     # The first year reports the collection year only; SW_REASON is the reason for the change into the
-    # episode (why the previous allocation ended), none for the first.
+    # episode (why the previous allocation ended); a child's first allocation is FCONTA (first contact).
     assert episodes("2023/24") == {
-        ("SW100", d("2023-01-01"), d("2023-06-30"), None),
+        ("SW100", d("2023-01-01"), d("2023-06-30"), "FCONTA"),
         ("SW101", d("2023-06-30"), None, "LEFTRL"),
     }
     assert episodes("2024/25") == {
-        ("SW100", d("2023-01-01"), d("2023-06-30"), None),
+        ("SW100", d("2023-01-01"), d("2023-06-30"), "FCONTA"),
         ("SW101", d("2023-06-30"), d("2024-05-01"), "LEFTRL"),
         ("SW102", d("2024-05-01"), None, "MANAGE"),
     }
@@ -430,7 +442,11 @@ def test_social_worker_episodes_start_in_2023_24_and_span_two_years(built):
         ("SW101", d("2023-06-30"), d("2024-05-01"), "LEFTRL"),
         ("SW102", d("2024-05-01"), None, "MANAGE"),
     }
-    assert {r[0] for r in mart(built, "sw_episodes", YEAR)} == {"O4"}
+    # An allocation after a spell with no social worker is a re-referral: FCONTA again.
+    assert episodes(YEAR, "A3") == {("SW301", d("2024-03-01"), None, "FCONTA")}
+    # Only children looked after at 31 March are returned (SW12, SW17): L4 left care in January 2026.
+    assert episodes("2024/25", "L4") == {("SW200", d("2023-01-01"), None, "FCONTA")}
+    assert {r[0] for r in mart(built, "sw_episodes", YEAR)} == {"O4", "A3"}
 
 
 def test_dolo_starts_in_2026_27(built):

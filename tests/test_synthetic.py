@@ -379,28 +379,37 @@ def test_previous_permanence_for_every_child_starting_from_april_2016(clean):
     due = set(per.loc[per["start_date"] >= pd.Timestamp(2016, 4, 1), "child_id"])
     assert set(pp["child_id"]) == due and pp["child_id"].is_unique
     assert (pp["previous_permanence"] == "Z1").mean() > 0.7
-    assert pp["order_date"].str.fullmatch(r"((\d{2}|ZZ)/(\d{2}|ZZ)/\d{4})?").all()
+    assert pp["order_date"].str.fullmatch(r"((\d{2}|ZZ)/(\d{2}|ZZ)/(\d{4}|ZZZZ))?").all()
     assert pp["order_la"].str.fullmatch(r"(\d{3})?").all()
-    assert (pp.loc[pp["previous_permanence"].isin(["Z1", "P4"]), "order_date"] == "").all()
+    none = pp["previous_permanence"] == "Z1"
+    assert (pp.loc[none, ["order_la", "order_date"]] == "").all().all()
+    # An order, even one not known (P4: 999, ZZ/ZZ/ZZZZ), has its authority and date (rule 630)
+    assert (pp.loc[~none, ["order_la", "order_date"]] != "").all().all()
+    unknown = pp["previous_permanence"] == "P4"
+    assert (pp.loc[unknown, "order_la"] == "999").all() and (pp.loc[unknown, "order_date"] == "ZZ/ZZ/ZZZZ").all()
 
 
 def test_care_leaver_contacts_are_for_care_leavers_at_each_birthday(clean):
+    # A care leaver at a birthday (DfE's OC3 cohort): out of care on it, having left before it, after 13 weeks
+    # looked after since the 14th birthday with some of it after the 16th, the last period not ending in death,
+    # adoption, another authority's care or an age assessment. Leaving on the birthday is not before it (1016).
     per = _periods(clean)
     cl = clean["care_leaver_contacts"]
     dob = clean["children"].set_index("child_id")["date_of_birth"]
-    last = per.groupby("child_id").tail(1).set_index("child_id")
-    b14, b16 = birthday(dob, 14), birthday(dob, 16)
-    p = per.assign(b14=b14.reindex(per["child_id"]).to_numpy())
-    p["after14"] = (p["end_date"].fillna(AS_OF_TS) - p[["start_date", "b14"]].max(axis=1)).dt.days.clip(lower=0)
-    after14 = p.groupby("child_id")["after14"].sum()
+    ended = per["end_date"].fillna(pd.Timestamp.max)
     expected = []
-    for child in cl["child_id"].unique():
-        row = last.loc[child]
-        assert pd.notna(row["end_date"]) and row["end_date"] >= b16[child], child
-        assert after14[child] >= 91
+    for child, rows in per.assign(ended=ended).groupby("child_id"):
+        b14, b16 = dob[child] + pd.DateOffset(years=14), dob[child] + pd.DateOffset(years=16)
         for n in range(17, 22):
             b = dob[child] + pd.DateOffset(years=n)
-            if row["end_date"] <= b <= AS_OF_TS:
+            past = rows[rows["start_date"] <= b]
+            if b > AS_OF_TS or past.empty or past["ended"].iloc[-1] >= b:
+                continue
+            if past["reason_ended"].iloc[-1] in ("E2", "E3", "E11", "E12", "E15"):
+                continue
+            to_b = past["ended"].clip(upper=b)
+            after14 = (to_b - past["start_date"].clip(lower=b14)).dt.days.clip(lower=0).sum()
+            if after14 >= 91 and (to_b > past["start_date"].clip(lower=b16)).any():
                 expected.append((child, b))
     got = set(zip(cl["child_id"], cl["birthday"], strict=True))
     died = set(cl.loc[cl["in_touch"] == "DIED", "child_id"])
@@ -477,7 +486,35 @@ def test_plans_justice_other_authorities_and_liberty_orders(clean):
         direction="backward",
     )
     assert merged["placement_type"].isin(["K2", "Z12", "Z13"]).all()  # rule 709
-    assert (merged["pe"].isna() | (merged["end_date"].notna() & (merged["end_date"] <= merged["pe"]))).all()
+    # ends by the day before the child moves on: an order in force on the next placement's first day covers it
+    assert (merged["pe"].isna() | (merged["end_date"].notna() & (merged["end_date"] < merged["pe"]))).all()
+
+
+def test_histories_hold_what_the_903_rules_expect(clean):
+    pl = clean["placements"].sort_values(["child_id", "start_date"]).reset_index(drop=True)
+    # Every placement has an address, temporary ones too (392b, 169); only parents live at the home (392d).
+    assert (pl["placement_postcode"] != "").all()
+    same = pl["placement_postcode"].str.replace(" ", "") == pl["home_postcode"].str.replace(" ", "")
+    assert (pl.loc[same, "placement_type"] == "P1").all()
+    # No URN for settings Ofsted does not register (222).
+    unregistered = pl["placement_type"].isin(["P1", "P3", "R1", "R2", "R5"])
+    assert pl.loc[unregistered, "urn"].isin(["", "XXXXXXX"]).all()
+    # A move, other than a change of code for the same placement (PLACE), is to another carer (435).
+    prev = pl.groupby("child_id").shift()
+    moved = prev["end_date"].eq(pl["start_date"]) & ~prev["reason_for_change"].isin(["", "PLACE"])
+    assert not (moved & (prev["carer_id"] == pl["carer_id"]) & (pl["carer_id"] != "")).any()
+    # A placement order does not outlive a reversed decision to place for adoption (553).
+    ad = clean["adoptions"]
+    reversed_ = ad[ad["decision_reversed_date"].notna()].set_index("child_id")["decision_reversed_date"]
+    ls = clean["legal_statuses"]
+    e1 = ls[(ls["legal_status"] == "E1") & ls["child_id"].isin(reversed_.index)]
+    assert (e1["end_date"].notna() & (e1["end_date"] <= reversed_.reindex(e1["child_id"]).to_numpy())).all()
+    assert (ad["decision_reversed_date"].isna() == (ad["decision_reversed_reason"] == "")).all()
+    # No foyer for care leavers at 17 or 18 (347).
+    cl = clean["care_leaver_contacts"]
+    dob = clean["children"].set_index("child_id")["date_of_birth"]
+    young = (cl["birthday"] - dob.reindex(cl["child_id"]).to_numpy()).dt.days < 19 * 365
+    assert not cl.loc[young, "accommodation"].str.startswith("T").any()
 
 
 # ------------------------------------------------------------------------------------------ calibration

@@ -8,12 +8,14 @@
         it or after it, are not reported for it (rules 1007 and 1016: DfE counts a young person who ceases to
         be looked after on their 17th or 18th birthday as leaving at that age, so not a care leaver at it; one
         leaving on their 18th birthday is reported from their 19th). No one is looked after on a 19th to 21st
-        birthday;
+        birthday. Nor is a 17- or 18-year-old who came back into care after the birthday and left again
+        before the year's end (rule 1016 again);
       - their last period of care before the birthday did not end because they died (E2, rule 1000), were
         adopted (E11, E12, rule 1001), had their care taken over by another authority (E3, rule 1011) or
         were found by an age assessment to be 18 or over (E15: an adult, never a child in care);
       - they have not been reported as having died at an earlier birthday (IN_TOUCH DIED; rule 348).
-    In the year in progress only birthdays up to the as-of date count: the others have not happened yet.
+    In the year in progress only birthdays before the as-of date count: the others have not happened yet, and
+    a contact for a birthday on the day the warehouse runs cannot be in an extract taken up to the day before.
 -#}
 
 {%- set leaver_ages = [17, 18, 19, 20, 21] -%}
@@ -98,7 +100,7 @@ birthdays_in_year as (
     inner join collection_years
         on leaver_birthdays.birthday between collection_years.year_start_date and collection_years.year_end_date
 
-    where leaver_birthdays.birthday <= {{ as_of_date() }}
+    where leaver_birthdays.birthday < {{ as_of_date() }}
 
 ),
 
@@ -175,6 +177,31 @@ last_periods as (
 
 ),
 
+-- 17- and 18-year-olds who came back into care after the birthday and ceased to be looked after again by
+-- the end of the year: DfE wants no care leaver information for a young person of that age whose care ended
+-- after the birthday (rule 1016 looks at the latest episode's end).
+left_care_again as (
+
+    select distinct
+        birthdays_in_year.la_code,
+        birthdays_in_year.collection_year,
+        birthdays_in_year.child_id
+
+    from birthdays_in_year
+
+    inner join collection_years
+        on birthdays_in_year.collection_year = collection_years.collection_year
+
+    inner join periods
+        on birthdays_in_year.la_code = periods.la_code
+        and birthdays_in_year.child_id = periods.child_id
+        and periods.start_date > birthdays_in_year.birthday
+        and periods.end_date <= collection_years.year_end_date
+
+    where birthdays_in_year.age_at_birthday in (17, 18)
+
+),
+
 care_leavers as (
 
     select
@@ -205,11 +232,17 @@ care_leavers as (
         on birthdays_in_year.la_code = deaths_reported.la_code
         and birthdays_in_year.child_id = deaths_reported.child_id
 
+    left join left_care_again
+        on birthdays_in_year.la_code = left_care_again.la_code
+        and birthdays_in_year.collection_year = left_care_again.collection_year
+        and birthdays_in_year.child_id = left_care_again.child_id
+
     where care_history.days_looked_after_since_14 >= 91
         and care_history.was_looked_after_after_16
         and not care_history.is_looked_after_on_birthday
         and coalesce(last_periods.reason_ended_code, '') not in ('E2', 'E3', 'E11', 'E12', 'E15')
         and (deaths_reported.child_id is null or deaths_reported.first_reported_birthday >= birthdays_in_year.birthday)
+        and left_care_again.child_id is null
 
 )
 

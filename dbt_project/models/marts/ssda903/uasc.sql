@@ -1,13 +1,14 @@
 {#-
     903 UASC: for each collection year, one row per child looked after in the year who was an unaccompanied
-    asylum-seeking child at some time in it (the status had not ceased, nor the child turned 18, before
-    1 April). A care leaver who is not looked after in the year has no row, even when in the year's Header
-    (rule 1014: no UASC information for care leavers). DUC is the date the status ceased when that was on or
-    before 31 March; else, for a child who left care during the year, the day they left (the 903 follows UASC
-    status only while the child is looked after, and a child UASC last year and not this year must have last
-    year's DUC in last year, rule 205A); else the child's 18th birthday, the day it ceases at the latest (rule
-    304): DfE expects last year's DUC to be the 18th birthday for a child UASC in both years (205B), no DUC
-    before the year's start (104), and a child no longer UASC to leave the table (205A).
+    asylum-seeking child at some time in it (the status had not ceased, nor the child turned 18, before 1
+    April). A care leaver who is not looked after in the year has no row, even when in the year's Header (rule
+    1014: no UASC information for care leavers). DUC is the date the status ceased when that was on or before 31
+    March; else, for a child who left care during the year and is not looked after in the next, the day they
+    left (the 903 follows UASC status only while the child is looked after, and a child UASC last year and not
+    this year must have last year's DUC in last year, rule 205A; one who comes back into care as UASC the next
+    year keeps the 18th birthday, rule 205B); else the child's 18th birthday, the day it ceases at the latest
+    (rule 304): DfE expects last year's DUC to be the 18th birthday for a child UASC in both years (205B), no
+    DUC before the year's start (104), and a child no longer UASC to leave the table (205A).
 -#}
 
 with
@@ -17,7 +18,8 @@ collection_years as (
     select
         collection_year,
         year_start_date,
-        year_end_date
+        year_end_date,
+        lead(collection_year) over (order by year_start_date) as next_collection_year
 
     from {{ ref('int_ssda903__collection_years') }}
 
@@ -112,6 +114,7 @@ uasc_children as (
         cast({{ dbt.dateadd('year', 18, 'children.date_of_birth') }} as date) as eighteenth_birthday,
         looked_after_in_year.is_looked_after_at_year_end,
         left_care.left_care_date,
+        looked_after_next_year.child_id is not null as is_looked_after_next_year,
         collection_years.year_start_date,
         collection_years.year_end_date
 
@@ -134,6 +137,11 @@ uasc_children as (
         and header.collection_year = left_care.collection_year
         and header.child = left_care.child_id
 
+    left join looked_after_in_year as looked_after_next_year
+        on header.la_code = looked_after_next_year.la_code
+        and collection_years.next_collection_year = looked_after_next_year.collection_year
+        and header.child = looked_after_next_year.child_id
+
 ),
 
 dated as (
@@ -143,7 +151,10 @@ dated as (
         *,
         case
             when uasc_ceased_date <= year_end_date then uasc_ceased_date
-            when not is_looked_after_at_year_end and left_care_date < eighteenth_birthday then left_care_date
+            when not is_looked_after_at_year_end
+                and not is_looked_after_next_year
+                and left_care_date < eighteenth_birthday
+                then left_care_date
             else eighteenth_birthday
         end as ceased_date
 

@@ -1,7 +1,10 @@
 -- 198: Child has not been looked after continuously for at least 12 months at 31 March but a reason for no Strengths and Difficulties (SDQ) score has been completed.
 -- cla: children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY):
 -- looked after at some time in the year, and no episode in the year starts care (RNE S after 1 April), ends
--- care (a DEC from 1 April to 30 March with REC other than X1) or is a short break (LS V3/V4).
+-- care (a DEC from 1 April to 31 March with REC other than X1) or is a short break (LS V3/V4).
+-- Leaving care on 31 March itself breaks it too, as DfE's definition reads (any episode ending in the year
+-- with REC other than X1) and as the warehouse's OC2 cohort is cut; the sector validator stops at 30 March,
+-- which would put a child adopted on 31 March in OC2 and AD1 at once (rule 187).
 with cla as (
     select CHILD
     from episodes
@@ -11,7 +14,7 @@ with cla as (
            ), false)
        and not coalesce(bool_or(
                (RNE = 'S' and d(DECOM) > collection_start() and d(DECOM) <= collection_end())
-               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) < collection_end())
+               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) <= collection_end())
                or (LS in ('V3', 'V4') and d(DECOM) <= collection_end()
                    and (d(DEC) >= collection_start() or d(DEC) is null))
            ), false)

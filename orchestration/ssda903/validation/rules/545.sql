@@ -2,7 +2,10 @@
 -- Health promotion checks are for children under 5 on 31 March.
 -- Continuously looked after for 12 months (DfE's definition): looked after at some time in the year, with
 -- no episode starting care (RNE S) after 1 April, no episode ending care (REC other than X1) from 1 April
--- to 30 March, and no short-break (V3/V4) episode in the year.
+-- to 31 March, and no short-break (V3/V4) episode in the year.
+-- Leaving care on 31 March itself breaks it too, as DfE's definition reads (any episode ending in the year
+-- with REC other than X1) and as the warehouse's OC2 cohort is cut; the sector validator stops at 30 March,
+-- which would put a child adopted on 31 March in OC2 and AD1 at once (rule 187).
 with eps as (
     select CHILD, RNE, REC, LS, d(DECOM) as decom, d(DEC) as dec
     from episodes
@@ -13,7 +16,7 @@ flags as (
         bool_or(coalesce(decom <= collection_end() and (dec is null or dec >= collection_start()), false)) as in_year,
         bool_or(
             coalesce(RNE = 'S' and decom > collection_start() and decom <= collection_end(), false)
-            or coalesce(coalesce(REC, '') <> 'X1' and dec >= collection_start() and dec < collection_end(), false)
+            or coalesce(coalesce(REC, '') <> 'X1' and dec >= collection_start() and dec <= collection_end(), false)
             or coalesce(
                 LS in ('V3', 'V4') and decom <= collection_end() and (dec is null or dec >= collection_start()), false
             )

@@ -2,8 +2,12 @@
 -- DATE_PERM is dd/mm/yyyy, and any part may be ZZ (ZZZZ for the year) when not known. A date that does not
 -- fit is an error on its own; a date that fits must be before the child's first episode this year. For a
 -- partly known date the earliest date it could be is compared, so an unknown part never causes an error
--- (an unknown year cannot be compared at all). The first episode is returned with the PrevPerm row when its
--- start is the date contradicted.
+-- (an unknown year cannot be compared at all). The order must come before the start of care PrevPerm is
+-- about: the child's latest episode with RNE S in the return (a child who left care on an order this year
+-- and came back has a start after the order; the sector validator compares with the child's earliest
+-- episode, which DfE's note on the rule says misfires for periods starting before the year). With no RNE S
+-- episode the earliest episode is used. That episode is returned with the PrevPerm row when its start is
+-- the date contradicted.
 with p as (
     select
         row_key, CHILD, DATE_PERM,
@@ -35,7 +39,12 @@ earliest as (
     from checked
 ),
 first_episode as (
-    select *, row_number() over (partition by CHILD order by d(DECOM), row_key) as n
+    select *, row_number() over (
+        partition by CHILD
+        order by case when RNE = 'S' then 0 else 1 end,
+                 case when RNE = 'S' then d(DECOM) end desc,
+                 d(DECOM), row_key
+    ) as n
     from episodes
     where d(DECOM) is not null
 ),
