@@ -105,6 +105,14 @@ def _make_903_returns(defs) -> int:
             elif not result.success:
                 _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
                 return 1
+            elif (draft := settings.exports_dir / "ssda903" / f"{year}-draft" / "manifest.json").exists() and (
+                draft.stat().st_mtime >= started
+            ):
+                errors = json.loads(draft.read_text())["validation"]["errors"]
+                _say(
+                    f"903 return {year} is a draft (the year has not ended): written to {draft.parent}; "
+                    f"{errors} DfE error(s) so far, many of them rules that only hold at the year's end"
+                )
             else:
                 _say(f"903 return {year} validated and written to {settings.exports_dir / 'ssda903' / year}")
     return status

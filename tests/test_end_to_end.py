@@ -27,7 +27,9 @@ def run(tmp_path_factory):
 
         defs = build_definitions()
         with dg.DagsterInstance.ephemeral() as instance:
-            result = defs.resolve_job_def("refresh_warehouse").execute_in_process(instance=instance, raise_on_error=False)
+            result = defs.resolve_job_def("refresh_warehouse").execute_in_process(
+                instance=instance, raise_on_error=False
+            )
             records = instance.get_records_for_run(result.run_id).records
             events = [r.event_log_entry for r in records]
         yield {"folder": folder, "summary": summary, "result": result, "events": events}

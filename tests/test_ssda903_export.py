@@ -315,9 +315,9 @@ def test_partitions_are_collection_years_named_as_folders():
 
 
 def test_the_asset_publishes_a_valid_return_and_fails_its_dfe_check_on_an_error(tmp_path):
-    """The export asset over the hand-made marts, with the Ofsted register in landing/reference: a valid 2026/27
-    return is published and its blocking dfe_validation check passes; with a DfE error the check fails, the
-    run fails and the published return stays as it was."""
+    """The export asset over the hand-made marts, with the Ofsted register in landing/reference, once 2026/27
+    has ended: a valid return is published and its blocking dfe_validation check passes; with a DfE error the
+    check fails, the run fails and the published return stays as it was."""
     data = tmp_path / "data"
     warehouse = data / "warehouse.duckdb"
     (data / "landing" / "reference").mkdir(parents=True)
@@ -328,7 +328,7 @@ def test_the_asset_publishes_a_valid_return_and_fails_its_dfe_check_on_an_error(
     with pytest.MonkeyPatch.context() as env:
         env.setenv("CLA_DATA_DIR", str(data))
         env.setenv("CLA_WAREHOUSE", str(warehouse))
-        env.setenv("CLA_AS_OF", "2026-11-01")
+        env.setenv("CLA_AS_OF", "2027-05-01")
         env.setenv("CLA_LA_CODE", LA)
         result = dg.materialize([export.ssda903_return], partition_key="2026-27", resources=resources)
         assert result.success
@@ -362,6 +362,32 @@ def test_the_asset_publishes_a_valid_return_and_fails_its_dfe_check_on_an_error(
         ("1001", "204"),
     ]
     assert _files(folder) == published
+
+
+def test_a_year_in_progress_gives_a_draft_that_reports_errors_without_blocking(tmp_path):
+    """Before 31 March 2027 the 2026/27 return is a draft: written to 2026-27-draft whatever its errors (many DfE
+    rules hold only at the year's end), its dfe_validation check failing as a warning, never blocking."""
+    data = tmp_path / "data"
+    data.mkdir()
+    warehouse = data / "warehouse.duckdb"
+    _marts_warehouse(warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        _set(con, Y2627, "1001", "ethnic = 'XXXX'")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CLA_DATA_DIR", str(data))
+        env.setenv("CLA_WAREHOUSE", str(warehouse))
+        env.setenv("CLA_AS_OF", "2026-11-01")
+        env.setenv("CLA_LA_CODE", LA)
+        result = dg.materialize(
+            [export.ssda903_return], partition_key="2026-27", resources={"warehouse": Warehouse(path=str(warehouse))}
+        )
+    assert result.success
+    (check,) = result.get_asset_check_evaluations()
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN and check.metadata["draft"].value
+    draft = data / "exports" / "ssda903" / "2026-27-draft"
+    manifest = json.loads((draft / "manifest.json").read_text())
+    assert manifest["validation"]["draft"] and manifest["validation"]["errors"] >= 1
+    assert (draft / "header.csv").exists() and not (data / "exports" / "ssda903" / "2026-27").exists()
 
 
 MART_MODELS = [ROOT / "dbt_project" / "models" / "marts" / "ssda903" / f"{m}.sql" for m in marts()]

@@ -62,7 +62,8 @@ class ExportedReturn:
     rows: dict[str, int]  # DfE table name → rows written
     files: dict[str, str]  # file name → sha256
     validation: Validation
-    published: bool
+    published: bool  # the return's files were written
+    draft: bool = False  # the year has not ended: a draft, never blocked, never for submission
 
 
 def read_mart(
@@ -154,8 +155,10 @@ def manifest_bytes(
     }
     if validation is not None:
         summary = validation.summary()
+        draft = as_of is not None and as_of <= year.end
         manifest["validation"] = {
-            "published": validation.errors == 0,
+            "published": validation.errors == 0 or draft,
+            "draft": draft,
             "errors": validation.errors,
             "queries": validation.queries,
             "rules_run": int((summary["status"] == "run").sum()),
@@ -174,15 +177,19 @@ def write_return(
     providers: pd.DataFrame | None = None,
 ) -> ExportedReturn:
     """Validate the year's return from the marts, then write it into `folder` (with its validation report) if
-    DfE would accept it, or only the report into `<folder>-blocked` if not. Built in a hidden folder and
-    renamed into place when whole (a folder already there is archived); nothing is left behind on failure."""
+    DfE would accept it, or only the report into `<folder>-blocked` if not. A year that has not ended at
+    `as_of` gives a draft in `<folder>-draft`, written whatever its errors: many DfE rules hold only at the
+    year's end (SDQs due, 18th birthdays to come), and a draft is for checking progress, not for DfE.
+    Built in a hidden folder and renamed into place when whole (a folder already there is archived);
+    nothing is left behind on failure."""
     year = year if isinstance(year, CollectionYear) else CollectionYear.parse(year)
     rows: dict[str, int] = {}
     hashes: dict[str, str] = {}
     checked = {t.name: read_mart(con, t, year, la_code, derived_fields=True) for t in tables_for(year)}
     frames = {name: frame[list(table(name).column_names)] for name, frame in checked.items()}
     validation = validate_return(year, la_code, checked, last_year_return(con, year, la_code), providers)
-    publishable = validation.errors == 0
+    draft = as_of is not None and as_of <= year.end
+    publishable = draft or validation.errors == 0
 
     def write(staging: Path) -> None:
         described = []
@@ -205,10 +212,13 @@ def write_return(
         hashes["manifest.json"] = _sha256(manifest)
 
     blocked = folder.with_name(f"{folder.name}-blocked")
-    written = publish_folder(folder if publishable else blocked, write)
-    if publishable and blocked.exists():
+    target = folder.with_name(f"{folder.name}-draft") if draft else folder if publishable else blocked
+    written = publish_folder(target, write)
+    if publishable and not draft and blocked.exists():
         archive_folder(blocked)  # an earlier attempt's report no longer describes the return
-    return ExportedReturn(folder=written, rows=rows, files=hashes, validation=validation, published=publishable)
+    return ExportedReturn(
+        folder=written, rows=rows, files=hashes, validation=validation, published=publishable, draft=draft
+    )
 
 
 def return_years(as_of: date) -> list[str]:
@@ -277,9 +287,10 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
     }
     yield dg.AssetCheckResult(
         check_name="dfe_validation",
-        passed=exported.published,
-        severity=dg.AssetCheckSeverity.ERROR,
-        metadata=check_metadata,
+        passed=validation.errors == 0,
+        # A draft of a year in progress is reported, not blocked: it is not the return DfE will receive.
+        severity=dg.AssetCheckSeverity.WARN if exported.draft else dg.AssetCheckSeverity.ERROR,
+        metadata={**check_metadata, "draft": exported.draft},
     )
     if not exported.published:
         raise dg.Failure(
