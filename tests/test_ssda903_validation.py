@@ -63,3 +63,41 @@ def test_the_coverage_page_lists_every_rule_and_is_current():
     assert PAGE.read_text(encoding="utf-8") == page, "regenerate: python -m orchestration.ssda903.validation.coverage"
     for rule in active_rules(CollectionYear(2027)) + active_rules(CollectionYear(2026)):
         assert f"| {rule.code} |" in page
+
+
+def test_validate_903_command_on_files_the_pipeline_did_not_make(tmp_path, capsys):
+    """A case system's own 903 report: odd file names, columns in another order and case, one bad code."""
+    from orchestration.cli import main
+
+    files = tmp_path / "from the case system"
+    files.mkdir()
+    (files / "Kent 903 children.csv").write_text(
+        "child,dob,sex,ethnic,upn,mother,mc_dob\n"
+        "C1,01/02/2012,M,WBRI,A123456789012,,\n"
+        "C2,03/04/2011,F,XXXX,UN2,0,\n",
+        encoding="utf-8",
+    )
+    (files / "episodes export.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        "C1,01/06/2025,S,C2,N1,U4,PR1,,,,ME14 1XX,CT1 1AA,\n"
+        "C2,01/07/2025,S,V2,N5,U6,PR4,,,,,ME15 6AA,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report"
+    status = main(["validate-903", "--year", "2025/26", str(files), "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert status == 1  # errors found
+    assert "2025/26 return (csv, Header 2, Episodes 2)" in printed
+    errors = pd.read_csv(out / "validation_errors.csv", dtype=str)
+    assert ("C2", "103") in set(zip(errors["child"], errors["rule"], strict=True))
+    assert (out / "validation_report.xlsx").exists() and (out / "validation_summary.csv").exists()
+
+
+def test_validate_903_command_says_which_file_it_cannot_place(tmp_path, capsys):
+    from orchestration.cli import main
+
+    (tmp_path / "notes.csv").write_text("CHILD,COMMENT\n1,hello\n", encoding="utf-8")
+    status = main(["validate-903", "--year", "2025/26", str(tmp_path), "--out", str(tmp_path / "out")])
+    printed = capsys.readouterr().out
+    assert status == 2
+    assert "notes.csv" in printed and "not those of any SSDA903 table" in printed
