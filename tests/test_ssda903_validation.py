@@ -72,9 +72,7 @@ def test_validate_903_command_on_files_the_pipeline_did_not_make(tmp_path, capsy
     files = tmp_path / "from the case system"
     files.mkdir()
     (files / "Kent 903 children.csv").write_text(
-        "child,dob,sex,ethnic,upn,mother,mc_dob\n"
-        "C1,01/02/2012,M,WBRI,A123456789012,,\n"
-        "C2,03/04/2011,F,XXXX,UN2,0,\n",
+        "child,dob,sex,ethnic,upn,mother,mc_dob\nC1,01/02/2012,M,WBRI,A123456789012,,\nC2,03/04/2011,F,XXXX,UN2,0,\n",
         encoding="utf-8",
     )
     (files / "episodes export.csv").write_text(
