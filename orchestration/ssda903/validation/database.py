@@ -34,11 +34,16 @@ def _columns(mart: str) -> list[str]:
 def _as_text(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(columns=columns) if frame is None else frame.copy()
     frame.columns = [str(c).upper() for c in frame.columns]
-    frame = frame.reindex(columns=columns).astype(object)
-    frame = frame.where(pd.notna(frame), None)
-    frame = frame.apply(lambda s: s.map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip()))
-    frame.insert(0, "row_key", range(1, len(frame) + 1))
-    return frame
+    frame = frame.reindex(columns=columns)
+    if frame.empty:
+        return frame.astype(object).assign(row_key=[])[["row_key", *columns]]
+    text = pd.DataFrame(index=frame.index)
+    for column in columns:
+        # Arrow-backed strings: trimmed and blank-as-null without a Python call per value.
+        values = frame[column].astype("string[pyarrow]").str.strip()
+        text[column] = values.mask(values == "")
+    text.insert(0, "row_key", range(1, len(text) + 1))
+    return text
 
 
 def open_database(

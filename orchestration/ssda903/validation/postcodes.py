@@ -38,24 +38,29 @@ def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
                 "FROM read_csv(?, header = true, all_varchar = true)",
                 [str(SEEDS_DIR / "ltla21_to_utla21.csv")],
             )
+        # Rebuilt rather than updated in place: a join into a new table is many times faster in DuckDB.
         con.execute(
             f"""
-            UPDATE {table} AS e SET
-                PL_DISTANCE = CASE WHEN home.easting IS NOT NULL AND placed.easting IS NOT NULL THEN
+            CREATE TABLE derived_episodes AS
+            SELECT e.* REPLACE (
+                CASE WHEN home.easting IS NOT NULL AND placed.easting IS NOT NULL THEN
                     CAST(round(sqrt(power(home.easting - placed.easting, 2) + power(home.northing - placed.northing, 2))
-                               / 1000 / 1.6093, 1) AS VARCHAR) END,
-                PL_LA = CASE
+                               / 1000 / 1.6093, 1) AS VARCHAR) END AS PL_DISTANCE,
+                CASE
                     WHEN placed.district LIKE 'S%' THEN 'SCO'
                     WHEN placed.district LIKE 'W%' THEN 'WAL'
                     WHEN placed.district LIKE 'N%' THEN 'NIR'
-                    ELSE coalesce(lookup.authority, placed.district) END,
-                PL_LOCATION = CASE WHEN placed.district IS NULL THEN NULL
+                    ELSE coalesce(lookup.authority, placed.district) END AS PL_LA,
+                CASE WHEN placed.district IS NULL THEN NULL
                     WHEN coalesce(lookup.authority, placed.district) = la_code() THEN 'IN' ELSE 'OUT' END
-            FROM (SELECT row_key AS k, replace(upper(HOME_POST), ' ', '') AS home_post,
-                         replace(upper(PL_POST), ' ', '') AS pl_post FROM {table}) AS p
-            LEFT JOIN postcode_directory AS home ON home.postcode = p.home_post
-            LEFT JOIN postcode_directory AS placed ON placed.postcode = p.pl_post
+                    AS PL_LOCATION
+            )
+            FROM {table} AS e
+            LEFT JOIN postcode_directory AS home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
+            LEFT JOIN postcode_directory AS placed ON placed.postcode = replace(upper(e.PL_POST), ' ', '')
             LEFT JOIN district_authority AS lookup ON lookup.district = placed.district
-            WHERE e.row_key = p.k
+            ORDER BY e.row_key
             """
         )
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"ALTER TABLE derived_episodes RENAME TO {table}")
