@@ -6,7 +6,8 @@ Tables: <mart> and <mart>_last for every 903 table (header, episodes, ...), with
 row_key (the row's position in its file, from 1) and, on episodes, the derived PL_DISTANCE, PL_LA and
 PL_LOCATION; header carries UASC (1 when the child is in the UASC table, as DfE derives it for CSV).
 Macros: collection_start(), collection_end(), year_ending(), la_code(), d(text) (a dd/mm/yyyy date or
-NULL), age(dob, on) (whole years), and the table macro year_codes(field) (the 903 codes valid this year).
+NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year) and
+legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts).
 Optional tables: ofsted_providers when the Ofsted register is supplied (data/landing/reference/
 ofsted_providers.csv, or --providers): URN, PLACE_CODES and PROVIDER_CODES (the 903 PLACE and
 PLACE_PROVIDER codes the provision may be used for, comma-separated), POSTCODE, LA_CODE (upper-tier), REG_END
@@ -92,6 +93,30 @@ def open_database(
     con.execute(
         "CREATE MACRO year_codes(f) AS TABLE SELECT code FROM codes WHERE field = f "
         "AND coalesce(first_year, 0) <= year_ending() AND coalesce(last_year, 9999) >= year_ending()"
+    )
+    # Consecutive episodes of one legal status (each starting on or before the day the previous ended; an
+    # open one runs to 31 March) are one stretch of it: the days each stretch lasts, for rules 361-364.
+    con.execute(
+        """
+        CREATE MACRO legal_status_stretches(status) AS TABLE
+        WITH e AS (
+            SELECT *, d(DECOM) AS start_date, coalesce(d(DEC), collection_end()) AS end_date,
+                row_number() OVER w AS seq, lag(LS) OVER w AS prev_ls,
+                lag(coalesce(d(DEC), collection_end())) OVER w AS prev_ended
+            FROM episodes
+            WHERE d(DECOM) IS NOT NULL
+            WINDOW w AS (PARTITION BY CHILD ORDER BY d(DECOM), d(DEC), row_key)
+        ),
+        stretches AS (
+            SELECT *, sum(CASE WHEN LS = status AND prev_ls = status AND start_date <= prev_ended THEN 0 ELSE 1 END)
+                OVER (PARTITION BY CHILD ORDER BY seq ROWS UNBOUNDED PRECEDING) AS stretch
+            FROM e
+        )
+        SELECT row_key, CHILD, date_diff('day', min(start_date) OVER g, max(end_date) OVER g) AS days
+        FROM stretches
+        WHERE LS = status
+        WINDOW g AS (PARTITION BY CHILD, stretch)
+        """
     )
     if providers is not None:
         con.register("incoming", providers)
