@@ -19,7 +19,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from orchestration.settings import PROJECT_ROOT
+from orchestration.settings import DBT_TARGET_DIR, PROJECT_ROOT
 
 SCALES = (1, 10)
 ENGLAND = 45
@@ -28,7 +28,7 @@ ENGLAND = 45
 def _dbt_seconds() -> dict[str, float]:
     """dbt's own execution time by layer (staging, intermediate/ssda903, marts/ssda903, seeds, tests), from the
     run_results.json of the last build."""
-    target = PROJECT_ROOT / "dbt_project" / "target" / "dagster"
+    target = DBT_TARGET_DIR / "dagster"
     nodes = json.loads((target / "manifest.json").read_text())["nodes"]
     layers: dict[str, float] = {}
     for result in json.loads((target / "run_results.json").read_text())["results"]:

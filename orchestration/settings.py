@@ -14,6 +14,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+# dbt's manifest and run results; CLA_DBT_TARGET moves them (two checkouts or test runs side by side).
+DBT_TARGET_DIR = Path(os.environ.get("CLA_DBT_TARGET", DBT_PROJECT_DIR / "target")).resolve()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
-from orchestration.settings import DBT_PROJECT_DIR, load_settings
+from orchestration.settings import DBT_PROJECT_DIR, DBT_TARGET_DIR, load_settings
 from orchestration.transform.translator import WarehouseTranslator
 
 
@@ -21,12 +21,13 @@ def _newest_source_change(project_dir: Path) -> float:
 def ensure_manifest(project_dir: Path = DBT_PROJECT_DIR) -> Path:
     """Parse the dbt project when its manifest is missing or older than a model: `dagster dev` would do this,
     but tests, CI and `cla` load the definitions directly."""
-    manifest = project_dir / "target" / "manifest.json"
+    manifest = DBT_TARGET_DIR / "manifest.json"
     if not manifest.exists() or manifest.stat().st_mtime < _newest_source_change(project_dir):
         from dbt.cli.main import dbtRunner
 
         result = dbtRunner().invoke(
             ["parse", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--quiet"]
+            + ["--target-path", str(DBT_TARGET_DIR)]
         )
         if not result.success:
             raise RuntimeError(f"dbt parse failed: {result.exception}")
@@ -36,7 +37,7 @@ def ensure_manifest(project_dir: Path = DBT_PROJECT_DIR) -> Path:
 # dbt reads the warehouse path from the environment (profiles.yml); parsing needs it set.
 os.environ.setdefault("CLA_WAREHOUSE", str(load_settings().warehouse))
 
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=DBT_TARGET_DIR)
 
 
 @dbt_assets(
@@ -52,7 +53,7 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     os.environ["CLA_LA_CODE"] = load_settings().la_code
     # One fixed target folder (dbt runs one at a time, in the duckdb pool): dbt's partial parsing then reuses
     # the last parse instead of parsing the whole project again on every run.
-    yield from dbt.cli(["build"], context=context, target_path=DBT_PROJECT_DIR / "target" / "dagster").stream()
+    yield from dbt.cli(["build"], context=context, target_path=DBT_TARGET_DIR / "dagster").stream()
 
 
 def dbt_resource() -> DbtCliResource:
