@@ -328,7 +328,7 @@ def test_every_contract_entity_has_a_linked_source_and_a_documented_staging_mode
         assert len(described[model]) == len(spec["columns"]) + 3, model
 
 
-def test_a_duplicate_key_and_an_unknown_code_fail_their_tests(tmp_path):
+def test_a_duplicate_key_an_unknown_code_and_a_blank_start_fail_their_tests(tmp_path):
     warehouse = tmp_path / "warehouse.duckdb"
     create_warehouse(warehouse)
     con = duckdb.connect(str(warehouse))
@@ -338,6 +338,7 @@ def test_a_duplicate_key_and_an_unknown_code_fail_their_tests(tmp_path):
         [LA],
     )
     con.execute("update raw.legal_statuses set legal_status = 'ZZ' where child_id = 'C2'")
+    con.execute("update raw.legal_statuses set start_date = null where child_id = 'C3'")
     con.close()
 
     models = "ssda903_codes stg_reference__ssda903_codes stg_case_system__children stg_case_system__legal_statuses"
@@ -353,4 +354,5 @@ def test_a_duplicate_key_and_an_unknown_code_fail_their_tests(tmp_path):
     assert failed == {
         ("unique_combination_of_columns", "stg_case_system__children", 1),
         ("accepted_ssda903_codes", "stg_case_system__legal_statuses", 1),
+        ("not_null_columns", "stg_case_system__legal_statuses", 1),
     }
