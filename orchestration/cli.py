@@ -1,8 +1,9 @@
 """`cla`: the warehouse's command line.
 
     cla generate   write synthetic extracts into the landing folder
-    cla run        load the landing folder and build the warehouse and its outputs (the refresh_warehouse job),
+    cla run        load the landing folder and build the warehouse and its outputs (job load_extracts_and_rebuild),
                    then the 903 returns of the last complete and the current collection year (make_903_return)
+                   and the scorecard of the last month ended (publish_scorecard)
     cla demo       both, then say what was produced and how to open the UI
     cla status     what the warehouse holds: rows loaded and quarantined per extract
 
@@ -16,7 +17,7 @@ import json
 import os
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -65,7 +66,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from orchestration.definitions import defs
 
-    job = defs.resolve_job_def("refresh_warehouse")
+    job = defs.resolve_job_def("load_extracts_and_rebuild")
     _say(f"running {job.name}: {len(defs.resolve_asset_graph().get_all_asset_keys())} assets, one step at a time")
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
@@ -76,7 +77,30 @@ def cmd_run(args: argparse.Namespace) -> int:
         _say(f"FAILED after {elapsed:.1f} s in step(s): {', '.join(failed)}; open the run in the UI (make ui)")
         return 1
     _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
-    return _make_903_returns(defs)
+    returns = _make_903_returns(defs)
+    return _publish_scorecard(defs) or returns
+
+
+def _publish_scorecard(defs) -> int:
+    """The scorecard of the last month that has ended by the load date (partitioned job)."""
+    import dagster as dg
+
+    from orchestration.settings import load_settings
+
+    settings = load_settings()
+    last_month = settings.as_of.replace(day=1) - timedelta(days=1)
+    month = f"{last_month:%Y-%m}"
+    started = time.perf_counter()
+    with dg.DagsterInstance.get() as instance:
+        result = defs.resolve_job_def("publish_scorecard").execute_in_process(
+            instance=instance, partition_key=month, raise_on_error=False
+        )
+    if not result.success:
+        _say(f"FAILED publishing the {month} scorecard (run {result.run_id[:8]}); open the run in the UI")
+        return 1
+    folder = settings.exports_dir / "scorecard" / month
+    _say(f"scorecard {month} written to {folder} in {time.perf_counter() - started:.1f} s")
+    return 0
 
 
 def _make_903_returns(defs) -> int:
@@ -179,15 +203,11 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
         return 2
     providers = pd.read_csv(args.providers, dtype=str) if args.providers else None
     la_code = args.la_code or load_settings().la_code
-    validation = validate_return(
-        year, la_code, this_year.frames(), last_year.frames() if last_year else None, providers
-    )
+    validation = validate_return(year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers)
     written = write_reports(validation, Path(args.out))
     summary = validation.summary()
     ran = int((summary["status"] == "run").sum())
-    _say(
-        f"{year} return ({this_year.file_format}, {', '.join(f'{t} {len(f)}' for t, f in this_year.frames().items())})"
-    )
+    _say(f"{year} return ({this_year.file_format}, {', '.join(f'{t} {len(f)}' for t, f in this_year.tables.items())})")
     _say(
         f"{ran} of {len(summary)} rules run ({(summary['status'] == 'not run').sum()} not run for want of data, "
         f"{(summary['status'] == 'not implemented').sum()} not implemented); "

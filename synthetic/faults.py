@@ -43,8 +43,31 @@ DESCRIPTIONS = {
     "utf8_bom": "Some rows moved into a UTF-8 file with a byte-order mark.",
     "utf16": "Some rows moved into a UTF-16 file.",
     "cp1252": "Some children (names with accents) moved into a Windows-1252 file.",
+    # data faults for the dataset checks (schemas/quality/); planted last, so the faults above pick the same rows
+    "health_records_unlinked": "A few dental checks for child ids the case system does not hold.",
+    "education_records_missing": "Every education row of a few school-age children in care removed.",
+    "health_assessments_missing": "The health assessments of a few children in care since the spring removed.",
+    "dated_after_extract": "A few dental checks dated the day after the extract date (before the load date, so "
+    "the contract accepts them).",
+    "implausible_values": "SDQs recorded for children under 2, and a missing episode lasting over 200 days.",
+    "workforce_extract_stale": "The workforce extract stops three months before the extract date.",
+    "extract_truncated": "Two in five rows of the attainment extract missing (a truncated file).",
+    "duplicate_child_records": "A few children registered again under new child ids (same UPN and NHS number) in "
+    "children_reregistered.csv.",
 }
-DATA_FAULTS = ("care_leaver_status_unknown", "review_participation_miscoded", "education_upn_unmatched")
+DATA_FAULTS = (
+    "care_leaver_status_unknown",
+    "review_participation_miscoded",
+    "education_upn_unmatched",
+    "health_records_unlinked",
+    "education_records_missing",
+    "health_assessments_missing",
+    "dated_after_extract",
+    "implausible_values",
+    "workforce_extract_stale",
+    "extract_truncated",
+    "duplicate_child_records",
+)
 ALL_FAULTS = tuple(DESCRIPTIONS)
 
 
@@ -372,6 +395,162 @@ class Planter:
         children = self.tables["case_system"]["children"]
         where = children["child_id"].map(accented).fillna(False).astype(bool)
         return self._moved_fault("cp1252", "children", "cp1252.csv", 15, where=where, encoding="cp1252")
+
+    # ------------------------------------------------------------------------------------- dataset-check faults
+    def _in_care(self, min_days: int = 0, started_after=None) -> pd.DataFrame:
+        """Children looked after at the extract date for at least min_days, with their period's start."""
+        periods = self.tables["case_system"]["periods_of_care"]
+        since = self.as_of - pd.Timedelta(days=min_days)
+        open_ = (periods["start_date"] <= since) & (periods["end_date"].isna() | (periods["end_date"] > self.as_of))
+        if started_after is not None:
+            open_ &= periods["start_date"] > pd.Timestamp(started_after)
+        current = periods.loc[open_, ["child_id", "start_date"]].drop_duplicates("child_id")
+        return current.assign(child_id=current["child_id"].astype(str)).reset_index(drop=True)
+
+    def _pick(self, values: Sequence, n: int) -> list:
+        values = sorted(set(values), key=lambda v: (len(str(v)), str(v)))
+        return [values[i] for i in sorted(self.rng.choice(len(values), min(n, len(values)), replace=False))]
+
+    def _append(self, source: str, entity: str, rows: pd.DataFrame) -> None:
+        frame = self.tables[source][entity]
+        rows = rows[list(frame.columns)].astype(frame.dtypes.to_dict())
+        self.tables[source][entity] = pd.concat([frame, rows], ignore_index=True)
+
+    def _unknown_ids(self, n: int) -> list[str]:
+        known = set(self.tables["case_system"]["children"]["child_id"].astype(str))
+        top = max(int(v) for v in known if str(v).isdigit())
+        self._next_id = max(getattr(self, "_next_id", 0), top + 500_000)
+        fresh = []
+        while len(fresh) < n:
+            self._next_id += 1
+            if str(self._next_id) not in known:
+                fresh.append(str(self._next_id))
+        return fresh
+
+    def health_records_unlinked(self) -> Planted:
+        strangers = self._unknown_ids(4)
+        rows = pd.DataFrame(
+            {
+                "child_id": strangers,
+                "nhs_number": [None] * len(strangers),
+                "check_date": [self.as_of - pd.Timedelta(days=int(d)) for d in self.rng.integers(20, 300, 4)],
+            }
+        )
+        self._append("health", "dental_checks", rows)
+        return Planted("health_records_unlinked", ["health/dental_checks"], len(rows), _child_ids(strangers))
+
+    def education_records_missing(self) -> Planted:
+        children = self.tables["case_system"]["children"].assign(child_id=lambda f: f["child_id"].astype(str))
+        age = (self.as_of - children["date_of_birth"]).dt.days / 365.25
+        school_age = children[age.between(7, 14) & ~children["upn"].astype(str).str.match(r"^UN\d$")]
+        in_care = set(self._in_care(min_days=60)["child_id"])
+        chosen = self._pick([c for c in school_age["child_id"] if c in in_care], 4)
+        upns = set(school_age.loc[school_age["child_id"].isin(chosen), "upn"].astype(str))
+        removed, files = 0, []
+        for name, frame in self.tables["education"].items():
+            gone = frame["upn"].astype(str).isin(upns)
+            if gone.any():
+                removed += int(gone.sum())
+                files.append(f"education/{name}")
+                self.tables["education"][name] = frame.loc[~gone]
+        return Planted("education_records_missing", files, removed, _child_ids(chosen))
+
+    def health_assessments_missing(self) -> Planted:
+        # children who came into care in this collection year: no 903 OC2 row of a complete year changes
+        year_start = pd.Timestamp(self.as_of.year if self.as_of.month >= 4 else self.as_of.year - 1, 4, 1)
+        current = self._in_care(min_days=60, started_after=year_start)
+        if len(current) < 3:
+            current = self._in_care(min_days=60)
+        chosen = self._pick(current["child_id"], 4)
+        children = self.tables["case_system"]["children"]
+        nhs = set(children.loc[children["child_id"].astype(str).isin(chosen), "nhs_number"].dropna().astype(str))
+        ha = self.tables["health"]["health_assessments"]
+        gone = ha["child_id"].astype(str).isin(chosen) | ha["nhs_number"].astype(str).isin(nhs)
+        self.tables["health"]["health_assessments"] = ha.loc[~gone]
+        return Planted("health_assessments_missing", ["health/health_assessments"], int(gone.sum()), _child_ids(chosen))
+
+    def dated_after_extract(self) -> Planted:
+        chosen = self._pick(self._in_care()["child_id"], 3)
+        rows = pd.DataFrame(
+            {"child_id": chosen, "nhs_number": [None] * len(chosen), "check_date": self.as_of + pd.Timedelta(days=1)}
+        )
+        self._append("health", "dental_checks", rows)
+        return Planted(
+            "dated_after_extract", ["health/dental_checks"], len(rows), _child_ids(chosen), {"days_after_extract": 1}
+        )
+
+    def implausible_values(self) -> Planted:
+        children = self.tables["case_system"]["children"].assign(child_id=lambda f: f["child_id"].astype(str))
+        assessed = self.as_of - pd.Timedelta(days=30)
+        infants = children.loc[(assessed - children["date_of_birth"]).dt.days.between(60, 600), "child_id"]
+        babies = self._pick(infants, 2)
+        sdq = self.tables["health"]["sdq_assessments"]
+        sdq_rows = pd.DataFrame(
+            {
+                "child_id": babies,
+                "nhs_number": [None] * len(babies),
+                "assessment_date": assessed,
+                "score": [12] * len(babies),
+                "reason_no_score": [None] * len(babies),
+            }
+        )[list(sdq.columns)]
+        self._append("health", "sdq_assessments", sdq_rows)
+        # a missing episode of this collection year whose end date was mis-keyed 200 days late (a changed row,
+        # not a new one, and none that another fault copied)
+        missing = self.tables["case_system"]["missing_episodes"]
+        year_start = pd.Timestamp(self.as_of.year if self.as_of.month >= 4 else self.as_of.year - 1, 4, 1)
+        late = missing["start_date"].between(year_start, self.as_of - pd.Timedelta(days=201))
+        pool = missing.index[late & missing["end_date"].notna()].difference(
+            sorted(self.pinned.get("missing_episodes", ()))
+        )
+        row = self._pick(pool, 1)
+        missing.loc[row, "end_date"] = missing.loc[row, "start_date"] + pd.Timedelta(days=200)
+        away = missing.loc[row, "child_id"].astype(str).tolist()
+        return Planted(
+            "implausible_values",
+            ["health/sdq_assessments", "case_system/missing_episodes"],
+            len(sdq_rows) + len(away),
+            _child_ids([*babies, *away]),
+            {"sdq_under_2": _child_ids(babies), "missing_episode_over_180_days": _child_ids(away)},
+        )
+
+    def workforce_extract_stale(self) -> Planted:
+        posts = self.tables["workforce"]["social_work_posts"]
+        recent = posts["month_end"] > self.as_of - pd.Timedelta(days=92)
+        self.tables["workforce"]["social_work_posts"] = posts.loc[~recent]
+        return Planted("workforce_extract_stale", ["workforce/social_work_posts"], int(recent.sum()), [])
+
+    def extract_truncated(self) -> Planted:
+        frame = self.tables["education"]["attainment"]
+        # rows of known pupils only: the rows education_upn_unmatched changed stay, as it counted them
+        known = frame["upn"].astype(str).isin(set(self.tables["case_system"]["children"]["upn"].astype(str)))
+        pool = frame.index[known]
+        drop = self.rng.choice(pool, round(0.4 * len(frame)), replace=False)
+        self.tables["education"]["attainment"] = frame.drop(index=drop)
+        return Planted("extract_truncated", ["education/attainment"], len(drop), [], {"share_removed": 0.4})
+
+    def duplicate_child_records(self) -> Planted:
+        children = self.tables["case_system"]["children"]
+        with_ids = children["upn"].astype(str).str.match(r"^[A-Z]\d{12}$") & children["nhs_number"].notna()
+        take = self._pick(children.index[with_ids & ~children.index.isin(sorted(self.pinned.get("children", ())))], 3)
+        rows = children.loc[take].copy()
+        originals = rows["child_id"].astype(str).tolist()
+        rows["child_id"] = self._unknown_ids(len(rows))
+        names = self.names.assign(child_id=self.names["child_id"].astype(str)).set_index("child_id")
+        named = rows.assign(**{c: names[c].reindex(originals).to_numpy() for c in ("first_name", "last_name")})
+        named = named[["child_id", "first_name", "last_name", *[c for c in rows.columns if c != "child_id"]]]
+        extra = self._extra("case_system", "children", "reregistered.csv", named)
+        return Planted(
+            "duplicate_child_records",
+            [extra.path],
+            len(rows),
+            _child_ids([*originals, *rows["child_id"]]),
+            {
+                "entity": "children",
+                "originals_kept": True,
+                "registered_again_as": dict(zip(originals, rows["child_id"].astype(str), strict=True)),
+            },
+        )
 
 
 def plant(tables: dict, names: pd.DataFrame, faults: Sequence[str], rng: np.random.Generator, as_of):

@@ -27,12 +27,18 @@ def run(tmp_path_factory):
 
         defs = build_definitions()
         with dg.DagsterInstance.ephemeral() as instance:
-            result = defs.resolve_job_def("refresh_warehouse").execute_in_process(
+            result = defs.resolve_job_def("load_extracts_and_rebuild").execute_in_process(
                 instance=instance, raise_on_error=False
             )
-            records = instance.get_records_for_run(result.run_id).records
-            events = [r.event_log_entry for r in records]
-        yield {"folder": folder, "summary": summary, "result": result, "events": events}
+            scorecard = defs.resolve_job_def("publish_scorecard").execute_in_process(
+                instance=instance, partition_key="2026-10", raise_on_error=False
+            )
+            events = [
+                r.event_log_entry
+                for run_id in (result.run_id, scorecard.run_id)
+                for r in instance.get_records_for_run(run_id).records
+            ]
+        yield {"folder": folder, "summary": summary, "result": result, "scorecard": scorecard, "events": events}
 
 
 def _query(run, sql: str) -> pd.DataFrame:
@@ -115,3 +121,17 @@ def test_ingest_report_is_published(run):
     assert files["rows_read"].sum() == files["rows_loaded"].sum() + files["rows_quarantined"].sum()
     assert len(rows) == files["rows_quarantined"].sum()
     assert {"source_file", "source_row", "child_id", "problems"} <= set(rows.columns)
+
+
+def test_october_scorecard_has_a_figure_for_every_supported_indicator(run):
+    assert run["scorecard"].success
+    (materialisation,) = run["scorecard"].asset_materializations_for_node("exports__scorecard_report")
+    metadata = materialisation.metadata
+    # The planted stale workforce extract ends in July: staffing has no October figure, and says so.
+    assert "workforce_extract_stale" in run["summary"]["faults"]
+    assert metadata["indicators_without_figures"].value == ["S01", "S02", "S03"]
+    assert metadata["indicators_rendered"].value == len(
+        _query(run, "SELECT * FROM reference.scorecard_indicators WHERE supported")
+    )
+    folder = run["folder"] / "exports" / "scorecard" / "2026-10"
+    assert {p.name for p in folder.iterdir()} == {"scorecard_2026-10.html", "scorecard_2026-10.xlsx"}

@@ -99,3 +99,24 @@ def test_validate_903_command_says_which_file_it_cannot_place(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert status == 2
     assert "notes.csv" in printed and "not those of any SSDA903 table" in printed
+
+
+def test_a_csv_read_whole_gives_the_rows_and_row_numbers_of_reading_it_row_by_row(tmp_path):
+    """Large returns are read by Arrow in one go; what it gives must be what the row-by-row reader gives:
+    values trimmed, blanks as None, rows blank throughout left out but counted in the row numbers."""
+    from orchestration.ssda903.files import _read_row_by_row, read_csv_table
+    from orchestration.ssda903.layouts import table
+
+    text = 'upn,CHILD,dob,sex,ethnic,mother,mc_dob\nA1,  C1 ,01/02/2012,1,WBRI,,\n,,,,,,\n"A,2",C2,,2," WBRI ",0,\n'
+    (tmp_path / "header.csv").write_text(text, encoding="utf-8")
+    whole = read_csv_table(tmp_path / "header.csv")
+    by_row = _read_row_by_row("header.csv", text, table("Header"))
+    assert whole.text is not whole.frame  # read whole, as Arrow
+    pd.testing.assert_frame_equal(whole.frame, by_row.frame)
+    assert whole.locations == by_row.locations == ["row 2", "row 4"]
+    assert list(whole.frame["CHILD"]) == ["C1", "C2"] and whole.frame.loc[1, "DOB"] is None
+
+    (tmp_path / "header.csv").write_text(text + "C3,01/02/2012\n", encoding="utf-8")
+    broken = read_csv_table(tmp_path / "header.csv")  # a short row: read row by row, and said
+    assert broken.problems == ["header.csv row 5: has 2 fields where the header has 7"]
+    assert list(broken.frame["CHILD"]) == ["C1", "C2"]

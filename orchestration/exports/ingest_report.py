@@ -8,6 +8,7 @@ import dagster as dg
 
 from orchestration.exports.publishing import publish_folder
 from orchestration.ingest.assets import quarantine_key
+from orchestration.operations.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from schemas.contracts import load_contracts
@@ -29,7 +30,7 @@ def _problems_sql(la_code: str) -> str:
     deps=[quarantine_key(c) for c in load_contracts().values()],
     group_name="quality",
     pool=WAREHOUSE_POOL,
-    owners=["team:data-engineering"],
+    owners=owners_for_group("quality"),
     kinds={"csv"},
     description=(
         "data/exports/ingest/<load date>/: extract_files.csv (each landing file with rows read, loaded and "

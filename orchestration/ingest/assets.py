@@ -13,6 +13,7 @@ from orchestration.ingest.landing import content_hash, files_for
 from orchestration.ingest.reading import FileProblem, read_file
 from orchestration.ingest.validation import Outcome, apply_contract
 from orchestration.ingest.warehouse import ensure_tables, write_outcome
+from orchestration.operations.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from orchestration.ssda903.tables import ensure_submitted_tables
@@ -38,7 +39,7 @@ def landing_spec(contract: Contract) -> dg.AssetSpec:
     return dg.AssetSpec(
         key=landing_key(contract),
         group_name=contract.source,
-        owners=["team:data-engineering"],
+        owners=owners_for_group(contract.source),
         description=(
             f"Extract files dropped in data/landing/{contract.source}/ named {contract.entity}.csv or .xlsx "
             f"(further files may add a suffix: {contract.entity}_part2.csv). {contract.description}{optional}"
@@ -135,7 +136,7 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
                 raw,
                 deps=[landing_key(contract)],
                 group_name=contract.source,
-                owners=["team:data-engineering"],
+                owners=owners_for_group(contract.source),
                 description=(
                     f"raw.{contract.entity}: the rows of the {contract.entity} extract that met their contract, "
                     f"typed, with the file and row each came from. {contract.description}"
@@ -146,7 +147,7 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
                 quarantine,
                 deps=[landing_key(contract)],
                 group_name=contract.source,
-                owners=["team:data-engineering"],
+                owners=owners_for_group(contract.source),
                 description=(
                     f"quarantine.{contract.entity}: rows of the {contract.entity} extract that broke the contract, "
                     "as they were in the file, with the file, row number and every problem found."
@@ -235,9 +236,31 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
     return ingest
 
 
+EXTRACT_FILES_KEY = dg.AssetKey(["audit", "extract_files"])
+
+
+def extract_files_spec(contracts: list[Contract]) -> dg.AssetSpec:
+    """The register every ingest step writes its files' rows to; declared so its readers (the data-quality
+    models) show where it comes from. Each entity's ingest replaces that entity's rows in the same transaction
+    as its raw and quarantine tables."""
+    return dg.AssetSpec(
+        key=EXTRACT_FILES_KEY,
+        deps=[landing_key(c) for c in contracts],
+        group_name="quality",
+        owners=owners_for_group("quality"),
+        description=(
+            "audit.extract_files: one row per landing file of the latest load of each extract, with its SHA-256, "
+            "rows read, loaded and quarantined, and any problem that stopped the file being read. Written by each "
+            "extract's ingest step (read = loaded + quarantined is checked there)."
+        ),
+        kinds={"duckdb"},
+    )
+
+
 def ingest_assets() -> list:
     contracts = list(load_contracts().values())
-    return [landing_spec(c) for c in contracts] + [build_ingest_asset(c) for c in contracts]
+    specs = [landing_spec(c) for c in contracts] + [extract_files_spec(contracts)]
+    return specs + [build_ingest_asset(c) for c in contracts]
 
 
 def create_empty_tables(warehouse: Warehouse) -> None:

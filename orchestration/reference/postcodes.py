@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.operations.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import SEEDS_DIR
 
@@ -25,7 +26,7 @@ def postcode_file() -> Path:
     key=POSTCODES_KEY,
     group_name="reference",
     pool=WAREHOUSE_POOL,
-    owners=["team:data-engineering"],
+    owners=owners_for_group("reference"),
     description=(
         "Every postcode with its OS grid easting and northing (metres) and its lower-tier local authority, "
         "from the ONS Postcode Directory. Used for placement distances and the authority a placement is in."

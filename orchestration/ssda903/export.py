@@ -30,6 +30,7 @@ import duckdb
 import pandas as pd
 
 from orchestration.exports.publishing import archive_folder, publish_folder
+from orchestration.operations.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from orchestration.ssda903 import xml_layout
@@ -240,7 +241,7 @@ def _providers(settings) -> pd.DataFrame | None:
     deps=[dg.AssetKey(["marts", "ssda903", mart]) for mart in marts()],
     group_name="ssda903",
     pool=WAREHOUSE_POOL,
-    owners=["team:data-engineering"],
+    owners=owners_for_group("ssda903"),
     kinds={"csv", "xml"},
     check_specs=[
         dg.AssetCheckSpec(
@@ -314,10 +315,3 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
             "dfe_queries": validation.queries,
         }
     )
-
-
-make_903_return = dg.define_asset_job(
-    "make_903_return",
-    selection=dg.AssetSelection.assets(ssda903_return),  # partitioned by collection year, as the asset is
-    description="Write one collection year's SSDA903 return (choose the year as the partition, e.g. 2025-26).",
-)

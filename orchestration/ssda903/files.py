@@ -9,6 +9,7 @@ turns one into warehouse types and says, by file, row and column, what could not
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from orchestration.ingest.reading import FileProblem, decode
 from orchestration.ssda903 import xml_layout
@@ -29,15 +34,48 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 PERSONAL = {"DOB", "MC_DOB", "UPN", "HOME_POST", "PL_POST"}
 
 
-@dataclass
 class TableRows:
-    """One table of a return as it was in its file: text values, None for blank."""
+    """One table of a return as it was in its file: text values, None for blank.
 
-    table: Table
-    file: str
-    frame: pd.DataFrame  # the table's DfE columns, in DfE order
-    locations: list[str]  # where each row is: 'row 7' (CSV, header = row 1) or 'CHILD 3 (CHILDID 12), EPISODE 2'
-    problems: list[str] = field(default_factory=list)  # rows that could not be read at all
+    A CSV read whole is held as an Arrow table (`text`), which validation loads as it is; `frame` (pandas,
+    None for blank) and `locations` are made from it only when asked for."""
+
+    def __init__(
+        self,
+        table: Table,
+        file: str,
+        frame: pd.DataFrame | None = None,
+        locations: list[str] | None = None,
+        problems: list[str] | None = None,
+        text: pa.Table | None = None,
+        row_numbers: Sequence[int] | None = None,
+    ) -> None:
+        self.table, self.file = table, file
+        self.problems = problems if problems is not None else []  # rows that could not be read at all
+        self._frame, self._text = frame, text
+        self._locations, self._row_numbers = locations, row_numbers
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The table's DfE columns, in DfE order."""
+        if self._frame is None:
+            self._frame = self._text.to_pandas()  # strings as Python str, nulls as None
+        return self._frame
+
+    @property
+    def text(self) -> pa.Table | pd.DataFrame:
+        """The rows for validation: the Arrow table when there is one, else the frame."""
+        return self._text if self._text is not None else self.frame
+
+    @property
+    def locations(self) -> list[str]:
+        """Where each row is: 'row 7' (CSV, header = row 1) or 'CHILD 3 (CHILDID 12), EPISODE 2'."""
+        if self._locations is None:
+            self._locations = [f"row {n}" for n in self._row_numbers]
+        return self._locations
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
 @dataclass
@@ -48,6 +86,10 @@ class ReturnFiles:
 
     def frames(self) -> dict[str, pd.DataFrame]:
         return {name: rows.frame for name, rows in self.tables.items()}
+
+    def texts(self) -> dict[str, pa.Table | pd.DataFrame]:
+        """DfE table name → rows as validation takes them (Arrow for CSV, so a large return is not copied)."""
+        return {name: rows.text for name, rows in self.tables.items()}
 
 
 def identify(columns: Sequence[str]) -> Table:
@@ -84,10 +126,52 @@ def read_csv_table(path: Path) -> TableRows:
     raw = path.read_bytes()
     if not raw.strip():
         raise FileProblem("the file is empty: a 903 CSV needs at least its header row")
-    text, _ = decode(raw)
+    text, encoding = decode(raw)
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    table = identify(header)
+    utf8 = raw[3:] if encoding == "utf-8-sig" else raw if encoding == "utf-8" else text.encode("utf-8")
+    whole = _read_whole(utf8, [c.strip().upper() for c in header], table)
+    if whole is not None:
+        return TableRows(table=table, file=path.name, text=whole[0], row_numbers=whole[1])
+    return _read_row_by_row(path.name, text, table)
+
+
+def _read_whole(utf8: bytes, header: list[str], table: Table) -> tuple[pa.Table, list[int]] | None:
+    """The rows read at once by Arrow (a return may hold a million rows): trimmed, blank as null, rows
+    blank throughout left out; with each row's number in the file. None when any row has the wrong number of
+    fields, or a line is empty: `_read_row_by_row` then reads the file and says which rows, as before."""
+    broken = []
+    columns = list(table.column_names)
+    try:
+        read = pacsv.read_csv(
+            io.BytesIO(utf8),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=lambda row: broken.append(row) or "skip",
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False, include_columns=columns
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if broken:
+        return None
+    values = []
+    for name in columns:
+        trimmed = pc.utf8_trim_whitespace(read[name])
+        values.append(pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed))
+    kept = pc.invert(functools.reduce(pc.and_, [pc.is_null(v) for v in values]))
+    numbers = np.flatnonzero(kept.to_numpy(zero_copy_only=False)) + 2  # the header is row 1
+    rows = pa.table(values, names=columns).filter(kept)
+    return rows, numbers.tolist()
+
+
+def _read_row_by_row(name: str, text: str, table: Table) -> TableRows:
     records = list(csv.reader(io.StringIO(text, newline="")))
-    table = identify(records[0])
-    positions = [[c.strip().upper() for c in records[0]].index(name) for name in table.column_names]
+    positions = [[c.strip().upper() for c in records[0]].index(column) for column in table.column_names]
     width = len(records[0])
     kept, locations, problems = [], [], []
     for offset, record in enumerate(records[1:]):
@@ -95,12 +179,12 @@ def read_csv_table(path: Path) -> TableRows:
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != width:
-            problems.append(f"{path.name} row {number}: has {len(record)} fields where the header has {width}")
+            problems.append(f"{name} row {number}: has {len(record)} fields where the header has {width}")
             continue
         kept.append([record[i].strip() or None for i in positions])
         locations.append(f"row {number}")
     frame = pd.DataFrame(kept, columns=list(table.column_names), dtype=object)
-    return TableRows(table=table, file=path.name, frame=frame, locations=locations, problems=problems)
+    return TableRows(table=table, file=name, frame=frame, locations=locations, problems=problems)
 
 
 def _files_in(source: Path | Sequence[Path]) -> list[Path]:

@@ -27,6 +27,7 @@ import duckdb
 import pandas as pd
 
 from orchestration.ingest.reading import FileProblem
+from orchestration.operations.owners import owners_for_group
 from orchestration.reference.postcodes import POSTCODES_KEY
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import SEEDS_DIR, load_settings
@@ -222,7 +223,7 @@ def load_submitted_returns(con: duckdb.DuckDBPyConnection, landing_dir: Path, la
 returns_landing = dg.AssetSpec(
     key=LANDING_KEY,
     group_name="ssda903",
-    owners=["team:data-engineering"],
+    owners=owners_for_group("ssda903"),
     description=(
         "Earlier SSDA903 returns dropped in data/landing/returns/<year>/ (a folder per collection year, named "
         "like 2024-25): the CSV set (one file per DfE table, any file names) or the EXPSSDA903 XML file."
@@ -266,7 +267,7 @@ def _years_table(load: SubmittedLoad) -> dg.TableMetadataValue:
             submitted_key(t.mart),
             deps=[LANDING_KEY, POSTCODES_KEY],
             group_name="ssda903",
-            owners=["team:data-engineering"],
+            owners=owners_for_group("ssda903"),
             description=(
                 f"submitted_returns.{t.mart}: the {t.name} rows of the earlier 903 returns in "
                 "data/landing/returns/<year>/, typed, with la_code and collection_year"

@@ -13,6 +13,9 @@ from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
+from dagster_dbt.asset_utils import default_description_fn, default_owners_from_dbt_resource_props
+
+from orchestration.operations.owners import owners_for_group
 
 _PREFIXES = ("stg_", "int_", "fct_", "dim_", "mart_")
 
@@ -43,5 +46,29 @@ class WarehouseTranslator(DagsterDbtTranslator):
         # staging/<source>, intermediate/<topic>, marts/<product>: the second folder names the group.
         return folders[1] if len(folders) > 1 else folders[0] if folders else None
 
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        """The model's description from its YAML (then its SQL); a sentence from where it sits if it has none,
+        so the UI never shows a bare 'dbt model …'."""
+        if dbt_resource_props.get("description"):
+            return default_description_fn(dbt_resource_props)
+        return default_description_fn({**dbt_resource_props, "description": _fallback_description(dbt_resource_props)})
+
     def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> Sequence[str] | None:
-        return ["team:data-engineering"]
+        # Owners set in the model's YAML (meta.dagster.owners, or its dbt group's owner) win, then the group's team.
+        declared = default_owners_from_dbt_resource_props(dbt_resource_props)
+        return declared or owners_for_group(self.get_group_name(dbt_resource_props))
+
+
+_LAYERS = {
+    "staging": "A view over the raw table of the same extract, renaming, typing and decoding its columns",
+    "intermediate": "An intermediate model: one step of the logic between staging and the marts",
+    "marts": "A mart: a finished table that the exports and analysts read",
+}
+
+
+def _fallback_description(props: Mapping[str, Any]) -> str:
+    if props["resource_type"] == "seed":
+        what = "Reference data loaded by dbt seed"
+    else:
+        what = _LAYERS.get(props["fqn"][1] if len(props["fqn"]) > 2 else "", f"A dbt {props['resource_type']}")
+    return f"{what} ({props.get('original_file_path', props['name'])}; its YAML has no description yet)."

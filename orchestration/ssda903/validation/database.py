@@ -6,8 +6,9 @@ Tables: <mart> and <mart>_last for every 903 table (header, episodes, ...), with
 row_key (the row's position in its file, from 1) and, on episodes, the derived PL_DISTANCE, PL_LA and
 PL_LOCATION; header carries UASC (1 when the child is in the UASC table, as DfE derives it for CSV).
 Macros: collection_start(), collection_end(), year_ending(), la_code(), d(text) (a dd/mm/yyyy date or
-NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year) and
-legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts).
+NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year),
+legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts),
+continuously_looked_after() (the OC2 cohort's children), episodes_in_periods() and periods_of_care().
 Optional tables: ofsted_providers when the Ofsted register is supplied (data/landing/reference/
 ofsted_providers.csv, or --providers): URN, PLACE_CODES and PROVIDER_CODES (the 903 PLACE and
 PLACE_PROVIDER codes the provision may be used for, comma-separated), POSTCODE, LA_CODE (upper-tier), REG_END
@@ -19,11 +20,15 @@ from __future__ import annotations
 import csv
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from orchestration.settings import SEEDS_DIR
+from orchestration.settings import PROJECT_ROOT, SEEDS_DIR
 from orchestration.ssda903.layouts import CollectionYear, tables
 
+DATABASE = "validation"
+LA_PERM_CODES = PROJECT_ROOT / "schemas" / "ssda903" / "la_perm_codes.csv"
 DERIVED = {"episodes": ("PL_DISTANCE", "PL_LA", "PL_LOCATION"), "header": ("UASC",)}
 
 
@@ -37,44 +42,64 @@ def _as_text(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
     frame.columns = [str(c).upper() for c in frame.columns]
     frame = frame.reindex(columns=columns)
     if frame.empty:
-        return frame.astype(object).assign(row_key=[])[["row_key", *columns]]
+        return frame.astype(object)
     text = pd.DataFrame(index=frame.index)
     for column in columns:
         # Arrow-backed strings: trimmed and blank-as-null without a Python call per value.
         values = frame[column].astype("string[pyarrow]").str.strip()
         text[column] = values.mask(values == "")
-    text.insert(0, "row_key", range(1, len(text) + 1))
     return text
+
+
+def quoted(column: str) -> str:
+    return f'"{column}"'
+
+
+def _load(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table | pd.DataFrame | None, columns: list[str]) -> None:
+    """A table of text with a row_key (its position, from 1). An Arrow table (a return read from files) is
+    already text, trimmed, null for blank, and is loaded as it is; anything else is made text first."""
+    if isinstance(rows, pa.Table):
+        rows = rows.rename_columns([str(c).upper() for c in rows.column_names])
+    else:
+        rows = pa.Table.from_pandas(_as_text(rows, columns), preserve_index=False)
+    rows = rows.append_column("row_key", pa.array(np.arange(1, rows.num_rows + 1, dtype=np.int32)))
+    given = set(rows.column_names)
+    selected = ", ".join(f"CAST({quoted(c) if c in given else 'NULL'} AS VARCHAR) AS {quoted(c)}" for c in columns)
+    con.register("incoming", rows)
+    con.execute(f"CREATE TABLE {name} AS SELECT row_key, {selected} FROM incoming")
+    con.unregister("incoming")
 
 
 def open_database(
     year: CollectionYear,
     la_code: str,
-    this_year: dict[str, pd.DataFrame],
-    last_year: dict[str, pd.DataFrame] | None = None,
+    this_year: dict[str, pd.DataFrame | pa.Table],
+    last_year: dict[str, pd.DataFrame | pa.Table] | None = None,
     providers: pd.DataFrame | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """this_year / last_year: mart name (header, episodes, ...) → the table's rows (any types; held as text)."""
     con = duckdb.connect()
+    # Compressed (once CHECKPOINT has run): the rules read a compressed column of repeated dates and codes
+    # about a third faster than a plain one.
+    con.execute(f"ATTACH ':memory:' AS {DATABASE} (COMPRESS)")
+    con.execute(f"USE {DATABASE}")
     for suffix, data in (("", this_year), ("_last", last_year or {})):
         for table in tables():
-            columns = _columns(table.mart)
-            frame = _as_text(data.get(table.mart), columns)
-            if table.mart == "header" and data.get("uasc") is not None and frame["UASC"].isna().all():
-                in_uasc = set(_as_text(data["uasc"], _columns("uasc"))["CHILD"])
-                frame["UASC"] = frame["CHILD"].map(lambda c, s=in_uasc: "1" if c in s else "0")
-            con.register("incoming", frame)
-            typed = ", ".join(["row_key INTEGER"] + [f'"{c}" VARCHAR' for c in columns])
-            con.execute(f"CREATE TABLE {table.mart}{suffix} ({typed})")
-            con.execute(f"INSERT INTO {table.mart}{suffix} SELECT * FROM incoming")
-            con.unregister("incoming")
+            _load(con, f"{table.mart}{suffix}", data.get(table.mart), _columns(table.mart))
+        if data.get("uasc") is not None and not con.execute(f"SELECT count(UASC) FROM header{suffix}").fetchall()[0][0]:
+            # DfE derives UASC for a CSV return from the UASC table: 1 when the child has a row there.
+            con.execute(
+                f"UPDATE header{suffix} SET UASC = CASE WHEN CHILD IN (SELECT CHILD FROM uasc{suffix}) "
+                "THEN '1' ELSE '0' END"
+            )
     con.execute(f"CREATE MACRO collection_start() AS DATE '{year.start.isoformat()}'")
     con.execute(f"CREATE MACRO collection_end() AS DATE '{year.end.isoformat()}'")
     con.execute(f"CREATE MACRO year_ending() AS {year.ending}")
     con.execute(f"CREATE MACRO la_code() AS '{la_code}'")
     # DfE dates are exactly dd/mm/yyyy: 1/4/2025 or 01/04/25 are not dates in a 903 file.
+    # (GLOB: several times faster than the regular expression it replaced, and d() runs on every row of most rules.)
     con.execute(
-        "CREATE MACRO d(x) AS CASE WHEN regexp_full_match(x, '\\d{2}/\\d{2}/\\d{4}') "
+        "CREATE MACRO d(x) AS CASE WHEN x GLOB '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]' "
         "THEN CAST(try_strptime(x, '%d/%m/%Y') AS DATE) END"
     )
     con.execute(
@@ -90,6 +115,13 @@ def open_database(
         "try_cast(last_collection_year AS INTEGER) AS last_year FROM incoming"
     )
     con.unregister("incoming")
+    # LA_PERM's codes (rule 633): DfE's three-digit authority numbers, old ones included, and WAL, SCO, NUK,
+    # NIR, 999.
+    con.execute(
+        "CREATE TABLE la_perm_codes AS SELECT code, meaning "
+        "FROM read_csv(?, header = true, delim = ',', quote = '\"', all_varchar = true)",
+        [str(LA_PERM_CODES)],
+    )
     con.execute(
         "CREATE MACRO year_codes(f) AS TABLE SELECT code FROM codes WHERE field = f "
         "AND coalesce(first_year, 0) <= year_ending() AND coalesce(last_year, 9999) >= year_ending()"
@@ -118,11 +150,69 @@ def open_database(
         WINDOW g AS (PARTITION BY CHILD, stretch)
         """
     )
+    # The children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY,
+    # the OC2 cohort): looked after at some time in the year, and no episode in the year starts care (RNE S
+    # after 1 April), ends care (a DEC from 1 April to 31 March with REC other than X1) or is a short break
+    # (LS V3/V4). Leaving care on 31 March itself breaks it too, as DfE's definition reads and as the
+    # warehouse's OC2 cohort is cut; the sector validator stops at 30 March, which would put a child adopted
+    # on 31 March in OC2 and AD1 at once (rule 187).
+    con.execute(
+        """
+        CREATE MACRO continuously_looked_after() AS TABLE
+        SELECT CHILD
+        FROM episodes
+        GROUP BY CHILD
+        HAVING coalesce(bool_or(
+               d(DECOM) <= collection_end() AND (d(DEC) >= collection_start() OR d(DEC) IS NULL)
+           ), false)
+           AND NOT coalesce(bool_or(
+               (RNE = 'S' AND d(DECOM) > collection_start() AND d(DECOM) <= collection_end())
+               OR (coalesce(REC, '') <> 'X1' AND d(DEC) >= collection_start() AND d(DEC) <= collection_end())
+               OR (LS IN ('V3', 'V4') AND d(DECOM) <= collection_end()
+                   AND (d(DEC) >= collection_start() OR d(DEC) IS NULL))
+           ), false)
+        """
+    )
+    # Periods of care: each episode with a start date, in order, with the previous episode's end and reason,
+    # numbered by the period it belongs to (a period runs through episodes that each start on or before the
+    # day the previous one ended); and each period's first start and its end (the last episode's DEC, blank
+    # while the child is still looked after). For rules 504, 554, 577, 578 and 581.
+    con.execute(
+        """
+        CREATE MACRO episodes_in_periods() AS TABLE
+        WITH ordered AS (
+            SELECT row_key, CHILD, LS, CIN, d(DECOM) AS decom, d(DEC) AS dec,
+                lag(d(DEC)) OVER w AS previous_dec, lag(REC) OVER w AS previous_rec
+            FROM episodes
+            WHERE d(DECOM) IS NOT NULL
+            WINDOW w AS (PARTITION BY CHILD ORDER BY d(DECOM), row_key)
+        )
+        SELECT *, sum(CASE WHEN decom > previous_dec THEN 1 ELSE 0 END)
+            OVER (PARTITION BY CHILD ORDER BY decom, row_key ROWS UNBOUNDED PRECEDING) AS period
+        FROM ordered
+        """
+    )
+    con.execute(
+        """
+        CREATE MACRO periods_of_care() AS TABLE
+        SELECT CHILD, period, min(decom) AS care_start, first(dec ORDER BY decom DESC, row_key DESC) AS care_end
+        FROM episodes_in_periods()
+        GROUP BY CHILD, period
+        """
+    )
     if providers is not None:
         con.register("incoming", providers)
         con.execute("CREATE TABLE ofsted_providers AS SELECT * FROM incoming")
         con.unregister("incoming")
+    con.execute("CHECKPOINT")
     return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Another connection to the same validation database, for running rules side by side."""
+    other = con.cursor()
+    other.execute(f"USE {DATABASE}")
+    return other
 
 
 def has_last_year(con: duckdb.DuckDBPyConnection) -> bool:

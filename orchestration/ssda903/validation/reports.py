@@ -3,16 +3,22 @@
 validation_summary.csv   every rule active in the year: code, DfE message, severity, run / not run (and why),
                          failures
 validation_errors.csv    every failure: child, table, row, rule, message, severity, the offending values
-validation_report.xlsx   both, one sheet each, for the returns officer
+validation_report.xlsx   an overview, both lists, one sheet each, for the returns officer; the per-child sheet
+                         holds the first XLSX_ROWS failures (the Overview says so when there are more) and the
+                         CSV every one: more are not read by hand, and an England-size return's 130,000 took
+                         a minute to write
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 
 from orchestration.ssda903.validation.runner import Validation
+
+XLSX_ROWS = 10_000  # openpyxl writes about 8,000 rows of failures a second
 
 
 def write_reports(validation: Validation, folder: Path) -> list[Path]:
@@ -22,23 +28,38 @@ def write_reports(validation: Validation, folder: Path) -> list[Path]:
     written = [folder / "validation_summary.csv", folder / "validation_errors.csv", folder / "validation_report.xlsx"]
     summary.to_csv(written[0], index=False, lineterminator="\n")
     failures.to_csv(written[1], index=False, lineterminator="\n")
-    with pd.ExcelWriter(written[2], engine="openpyxl") as book:
-        overview = pd.DataFrame(
-            [
-                ("collection year", validation.year.label),
-                ("rules run", int((summary["status"] == "run").sum())),
-                ("rules not run", int((summary["status"] != "run").sum())),
-                ("errors", validation.errors),
-                ("queries", validation.queries),
-                ("children with an error", failures.loc[failures["severity"] == "error", "child"].nunique()),
-            ],
-            columns=["", "value"],
+    overview = [
+        ("collection year", validation.year.label),
+        ("rules run", int((summary["status"] == "run").sum())),
+        ("rules not run", int((summary["status"] != "run").sum())),
+        ("errors", validation.errors),
+        ("queries", validation.queries),
+        ("children with an error", failures.loc[failures["severity"] == "error", "child"].nunique()),
+    ]
+    if len(failures) > XLSX_ROWS:
+        overview.append(
+            (
+                "'By child' shows",
+                f"the first {XLSX_ROWS:,} of {len(failures):,} failures: every one is in {written[1].name}",
+            )
         )
-        overview.to_excel(book, sheet_name="Overview", index=False)
-        summary.to_excel(book, sheet_name="By rule", index=False)
-        failures.to_excel(book, sheet_name="By child", index=False)
-        for sheet in book.book.worksheets:
-            for column in sheet.columns:
-                width = max(len(str(c.value or "")) for c in column[:200])
-                sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 80)
+    book = openpyxl.Workbook(write_only=True)  # rows streamed to the file, not held as cell objects
+    for name, frame in (
+        ("Overview", pd.DataFrame(overview, columns=["", "value"])),
+        ("By rule", summary),
+        ("By child", failures.head(XLSX_ROWS)),
+    ):
+        _sheet(book, name, frame)
+    book.save(written[2])
     return written
+
+
+def _sheet(book: openpyxl.Workbook, name: str, frame: pd.DataFrame) -> None:
+    sheet = book.create_sheet(name)
+    rows = frame.astype(object).where(frame.notna(), None)
+    for number, column in enumerate(rows.columns, start=1):
+        width = max([len(str(column))] + [len(str(v)) for v in rows[column].head(200) if v is not None])
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(number)].width = min(max(width + 2, 8), 80)
+    sheet.append(list(rows.columns))
+    for record in rows.itertuples(index=False, name=None):
+        sheet.append(list(record))

@@ -2,29 +2,11 @@
 -- SDQ1 (aged under 4 or over 16 at the assessment) cannot be the reason for a child in the OC2 cohort who
 -- was 4 by 1 April and whose 16th birthday is not before 31 March (DfE's coding, as the sector validator
 -- reads it: DOB + 4 years <= 1 April and DOB + 16 years >= 31 March).
--- cla: children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY):
--- looked after at some time in the year, and no episode in the year starts care (RNE S after 1 April), ends
--- care (a DEC from 1 April to 31 March with REC other than X1) or is a short break (LS V3/V4).
--- Leaving care on 31 March itself breaks it too, as DfE's definition reads (any episode ending in the year
--- with REC other than X1) and as the warehouse's OC2 cohort is cut; the sector validator stops at 30 March,
--- which would put a child adopted on 31 March in OC2 and AD1 at once (rule 187).
-with cla as (
-    select CHILD
-    from episodes
-    group by CHILD
-    having coalesce(bool_or(
-               d(DECOM) <= collection_end() and (d(DEC) >= collection_start() or d(DEC) is null)
-           ), false)
-       and not coalesce(bool_or(
-               (RNE = 'S' and d(DECOM) > collection_start() and d(DECOM) <= collection_end())
-               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) <= collection_end())
-               or (LS in ('V3', 'V4') and d(DECOM) <= collection_end()
-                   and (d(DEC) >= collection_start() or d(DEC) is null))
-           ), false)
-)
+-- continuously_looked_after(): the children looked after continuously for 12 months at 31 March, as DfE
+-- defines it (database.py).
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
-join cla on cla.CHILD = o.CHILD
+join continuously_looked_after() as cla on cla.CHILD = o.CHILD
 where d(o.DOB) + interval 4 year <= collection_start()
   and d(o.DOB) + interval 16 year >= collection_end()
   and o.SDQ_SCORE is null

@@ -1,26 +1,8 @@
 -- 190: Child has not been looked after continuously for at least 12 months at 31 March but one or more data items relating to children looked after for 12 months have been completed.
--- cla: children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY):
--- looked after at some time in the year, and no episode in the year starts care (RNE S after 1 April), ends
--- care (a DEC from 1 April to 31 March with REC other than X1) or is a short break (LS V3/V4).
--- Leaving care on 31 March itself breaks it too, as DfE's definition reads (any episode ending in the year
--- with REC other than X1) and as the warehouse's OC2 cohort is cut; the sector validator stops at 30 March,
--- which would put a child adopted on 31 March in OC2 and AD1 at once (rule 187).
-with cla as (
-    select CHILD
-    from episodes
-    group by CHILD
-    having coalesce(bool_or(
-               d(DECOM) <= collection_end() and (d(DEC) >= collection_start() or d(DEC) is null)
-           ), false)
-       and not coalesce(bool_or(
-               (RNE = 'S' and d(DECOM) > collection_start() and d(DECOM) <= collection_end())
-               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) <= collection_end())
-               or (LS in ('V3', 'V4') and d(DECOM) <= collection_end()
-                   and (d(DEC) >= collection_start() or d(DEC) is null))
-           ), false)
-)
+-- continuously_looked_after(): the children looked after continuously for 12 months at 31 March, as DfE
+-- defines it (database.py).
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
 where coalesce(o.CONVICTED, o.HEALTH_CHECK, o.IMMUNISATIONS, o.TEETH_CHECK, o.HEALTH_ASSESSMENT,
                o.SUBSTANCE_MISUSE, o.INTERVENTION_RECEIVED, o.INTERVENTION_OFFERED) is not null
-  and not exists (select 1 from cla where cla.CHILD = o.CHILD)
+  and not exists (select 1 from continuously_looked_after() as cla where cla.CHILD = o.CHILD)

@@ -1,27 +1,9 @@
 -- 191: Child has been looked after continuously for at least 12 months at 31 March but one or more data items relating to children looked after for 12 months have been left blank.
 -- A child in the OC2 cohort needs the four core OC2 items (immunisations, teeth check, health assessment,
 -- substance misuse). A child with no OC2 row at all fails on their earliest episode.
--- cla: children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY):
--- looked after at some time in the year, and no episode in the year starts care (RNE S after 1 April), ends
--- care (a DEC from 1 April to 31 March with REC other than X1) or is a short break (LS V3/V4).
--- Leaving care on 31 March itself breaks it too, as DfE's definition reads (any episode ending in the year
--- with REC other than X1) and as the warehouse's OC2 cohort is cut; the sector validator stops at 30 March,
--- which would put a child adopted on 31 March in OC2 and AD1 at once (rule 187).
-with cla as (
-    select CHILD
-    from episodes
-    group by CHILD
-    having coalesce(bool_or(
-               d(DECOM) <= collection_end() and (d(DEC) >= collection_start() or d(DEC) is null)
-           ), false)
-       and not coalesce(bool_or(
-               (RNE = 'S' and d(DECOM) > collection_start() and d(DECOM) <= collection_end())
-               or (coalesce(REC, '') <> 'X1' and d(DEC) >= collection_start() and d(DEC) <= collection_end())
-               or (LS in ('V3', 'V4') and d(DECOM) <= collection_end()
-                   and (d(DEC) >= collection_start() or d(DEC) is null))
-           ), false)
-)
-, first_episode as (
+-- continuously_looked_after(): the children looked after continuously for 12 months at 31 March, as DfE
+-- defines it (database.py).
+with first_episode as (
     select row_key, CHILD
     from (
         select row_key, CHILD, row_number() over (partition by CHILD order by d(DECOM) nulls last, row_key) as n
@@ -32,10 +14,10 @@ with cla as (
 
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
-join cla on cla.CHILD = o.CHILD
+join continuously_looked_after() as cla on cla.CHILD = o.CHILD
 where o.IMMUNISATIONS is null or o.TEETH_CHECK is null or o.HEALTH_ASSESSMENT is null or o.SUBSTANCE_MISUSE is null
 union all
 select 'Episodes' as table_name, f.row_key, f.CHILD as child
 from first_episode as f
-join cla on cla.CHILD = f.CHILD
+join continuously_looked_after() as cla on cla.CHILD = f.CHILD
 where not exists (select 1 from oc2 as o where o.CHILD = f.CHILD)

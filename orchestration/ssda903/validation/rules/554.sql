@@ -2,26 +2,9 @@
 -- The placement order is granted when a period of care first reaches legal status E1 (a period runs
 -- through episodes that each start on or before the day the previous one ended). Some decision to place
 -- must be on or before that date; with no decision at all, 553 reports instead.
-with ordered as (
-    select
-        row_key,
-        CHILD,
-        LS,
-        d(DECOM) as decom,
-        lag(d(DEC)) over (partition by CHILD order by d(DECOM), row_key) as previous_dec
-    from episodes
-    where d(DECOM) is not null
-),
-periods as (
-    select
-        *,
-        sum(case when decom > previous_dec then 1 else 0 end)
-            over (partition by CHILD order by decom, row_key rows unbounded preceding) as period
-    from ordered
-),
-first_e1 as (
+with first_e1 as (
     select *, row_number() over (partition by CHILD, period order by decom, row_key) as n
-    from periods
+    from episodes_in_periods()
     where LS = 'E1'
 )
 select 'Episodes' as table_name, f.row_key, f.CHILD as child

@@ -1,0 +1,141 @@
+{#-
+    Each period of care (short breaks left out) with its initial health assessment (IHA): the health
+    extract's INITIAL assessment due soonest after the period began (linked to the child by child_id, or by
+    an NHS number held by exactly one child, as int_ssda903__health_records links), and the statutory
+    deadlines counted in working days from the day the child became looked after: the referral to health
+    within 5 working days, the assessment within 20.
+-#}
+
+with
+
+periods as (
+
+    select
+        la_code,
+        child_id,
+        start_date as period_start_date,
+        end_date as period_end_date,
+        lead(start_date) over (partition by la_code, child_id order by start_date) as next_period_start_date,
+        is_short_breaks
+
+    from {{ ref('int_ssda903__looked_after_periods') }}
+
+),
+
+children as (
+
+    select
+        la_code,
+        child_id,
+        nhs_number
+
+    from {{ ref('stg_case_system__children') }}
+
+),
+
+health_assessments as (
+
+    select
+        la_code,
+        child_id,
+        nhs_number,
+        referred_date,
+        due_date,
+        completed_date
+
+    from {{ ref('stg_health__health_assessments') }}
+
+    where assessment_type = 'INITIAL'
+
+),
+
+nhs_numbers as (
+
+    select
+        la_code,
+        nhs_number,
+        min(child_id) as child_id
+
+    from children
+
+    where nhs_number is not null
+
+    group by
+        la_code,
+        nhs_number
+
+    having count(*) = 1
+
+),
+
+initial_assessments as (
+
+    select
+        health_assessments.la_code,
+        coalesce(health_assessments.child_id, nhs_numbers.child_id) as child_id,
+        health_assessments.referred_date,
+        health_assessments.due_date,
+        health_assessments.completed_date
+
+    from health_assessments
+
+    left join nhs_numbers
+        on health_assessments.la_code = nhs_numbers.la_code
+        and health_assessments.nhs_number = nhs_numbers.nhs_number
+        and health_assessments.child_id is null
+
+),
+
+-- An IHA belongs to the period of care it falls due in: the latest to start on or before its due date.
+period_assessments as (
+
+    select
+        periods.la_code,
+        periods.child_id,
+        periods.period_start_date,
+        initial_assessments.referred_date,
+        initial_assessments.completed_date,
+        row_number() over (
+            partition by periods.la_code, periods.child_id, periods.period_start_date
+            order by initial_assessments.due_date, initial_assessments.completed_date
+        ) as soonest_first
+
+    from periods
+
+    inner join initial_assessments
+        on periods.la_code = initial_assessments.la_code
+        and periods.child_id = initial_assessments.child_id
+        and initial_assessments.due_date >= periods.period_start_date
+        and (periods.next_period_start_date is null or initial_assessments.due_date < periods.next_period_start_date)
+
+),
+
+final as (
+
+    select
+
+        ---------- ids
+        periods.la_code,
+        periods.child_id,
+
+        ---------- dates
+        periods.period_start_date,
+        periods.period_end_date,
+        {{ add_working_days('periods.period_start_date', 5) }} as referral_deadline_date,
+        {{ add_working_days('periods.period_start_date', 20) }} as assessment_deadline_date,
+        period_assessments.referred_date,
+        period_assessments.completed_date
+
+    from periods
+
+    left join period_assessments
+        on periods.la_code = period_assessments.la_code
+        and periods.child_id = period_assessments.child_id
+        and periods.period_start_date = period_assessments.period_start_date
+        and period_assessments.soonest_first = 1
+
+    where not periods.is_short_breaks
+
+)
+
+select * from final

@@ -1,0 +1,125 @@
+"""The monthly Children in Care scorecard: data/exports/scorecard/<yyyy-mm>/, one folder per published month.
+
+The folder holds scorecard_<yyyy-mm>.html (self-contained: the summary table in the committee papers' layout,
+then a page per indicator with its definition, five-year trend, last 12 months, breakdowns and the difference
+excluding UASC, drawn as charts; the indicators the data cannot support at the end) and
+scorecard_<yyyy-mm>.xlsx (the same figures, and the children counted by case-system id).
+
+Partitioned by month, so each published month is kept: the partition 2026-10 is the month ending 31 October
+2026, the last complete month when run in November. Nothing in either file depends on when it was written, so
+the same warehouse gives byte-identical files; a month published before is archived, not overwritten.
+"""
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from orchestration.exports.publishing import publish_folder
+from orchestration.exports.scorecard.figures import month_end_of, read_figures
+from orchestration.exports.scorecard.html import render_html
+from orchestration.exports.scorecard.pages import Report, build_report
+from orchestration.exports.scorecard.workbook import write_workbook
+from orchestration.operations.owners import owners_for_group
+from orchestration.resources import WAREHOUSE_POOL, Warehouse
+from orchestration.settings import load_settings
+
+REPORT_KEY = dg.AssetKey(["exports", "scorecard_report"])
+# The first month with five years of monthly history in the demo's warehouse; the last is the last complete one.
+SCORECARD_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2021-11", fmt="%Y-%m", end_offset=0)
+SCORECARD_DEPS = [
+    dg.AssetKey(["marts", "scorecard", "indicator_months"]),
+    dg.AssetKey(["marts", "scorecard", "children_counted"]),
+    dg.AssetKey(["reference", "scorecard_indicators"]),
+]
+
+
+@dataclass(frozen=True)
+class PublishedScorecard:
+    folder: Path
+    html: Path
+    workbook: Path
+    report: Report
+    children_counted: int
+
+
+def write_scorecard(
+    con: duckdb.DuckDBPyConnection, month_end: date, folder: Path, la_name: str, la_code: str | None = None
+) -> PublishedScorecard:
+    """Read the month's figures, render the HTML and the workbook into a hidden folder beside `folder`, and
+    rename it into place (archiving a version already there)."""
+    figures = read_figures(con, month_end, la_code)
+    report = build_report(figures)
+    name = f"scorecard_{month_end:%Y-%m}"
+
+    def write(staging: Path) -> None:
+        (staging / f"{name}.html").write_text(render_html(report, la_name), encoding="utf-8", newline="\n")
+        write_workbook(staging / f"{name}.xlsx", figures, report, la_name)
+
+    written = publish_folder(folder, write)
+    return PublishedScorecard(
+        folder=written,
+        html=written / f"{name}.html",
+        workbook=written / f"{name}.xlsx",
+        report=report,
+        children_counted=len(figures.children),
+    )
+
+
+@dg.asset(
+    key=REPORT_KEY,
+    partitions_def=SCORECARD_MONTHS,
+    deps=SCORECARD_DEPS,
+    group_name="scorecard",
+    pool=WAREHOUSE_POOL,
+    owners=owners_for_group("scorecard"),
+    kinds={"html", "xlsx"},
+    description=(
+        "The Children in Care scorecard for a month (partition 2026-10 = month ending 31 October 2026) in "
+        "data/exports/scorecard/<yyyy-mm>/: a self-contained HTML report (summary table with RAG, direction of "
+        "travel, target, previous quarter and outturn; a page per indicator with its definition, five-year "
+        "trend, last 12 months, breakdowns and the difference excluding UASC) and an XLSX workbook of the same "
+        "figures with the children counted by case-system id. Written whole or not at all; a month already "
+        "published is archived. The same warehouse gives byte-identical files."
+    ),
+)
+def scorecard_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    settings = load_settings()
+    month_end = month_end_of(context.partition_key)
+    started = time.perf_counter()
+    with warehouse.connect() as con:
+        published = write_scorecard(
+            con,
+            month_end,
+            settings.exports_dir / "scorecard" / f"{month_end:%Y-%m}",
+            settings.la_name,
+            settings.la_code,
+        )
+    seconds = time.perf_counter() - started
+    report = published.report
+    missing = [r.indicator_id for r in report.rows if not r.has_figures]
+    if missing:
+        context.log.warning(f"no figures in the warehouse for {', '.join(missing)} in {month_end:%B %Y}")
+    if report.uncatalogued:
+        context.log.warning(
+            f"not in the report: {', '.join(report.uncatalogued)} have figures but no row in the indicator catalogue"
+        )
+    context.log.info(f"scorecard for {month_end:%B %Y} written to {published.folder} in {seconds:.1f} s")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(published.folder)),
+            "report": dg.MetadataValue.url(published.html.as_uri()),
+            "workbook": dg.MetadataValue.path(str(published.workbook)),
+            "month_end": month_end.isoformat(),
+            "indicators_rendered": len(report.rows),
+            "indicators_without_figures": dg.MetadataValue.json(missing),
+            "indicators_not_supported": dg.MetadataValue.json([u["indicator_id"] for u in report.unsupported]),
+            "indicators_not_in_catalogue": dg.MetadataValue.json(report.uncatalogued),
+            "rag_counts": dg.MetadataValue.json(report.rag_counts),
+            "children_counted_rows": published.children_counted,
+            "render_seconds": round(seconds, 2),
+        }
+    )

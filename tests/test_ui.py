@@ -1,0 +1,288 @@
+"""The Dagster UI as an MI analyst uses it: the real webserver on workspace.yaml, asked through its GraphQL API
+for the assets, their checks and the lineage from each landing file to the exports, then the asset graph
+opened in headless Chromium (Debian's, driven by Playwright) and saved as docs/ui_asset_graph.png.
+
+One webserver serves the whole module. The browser is never downloaded: `make test` installs Debian's chromium
+when it is missing (as root), and without it the browser test fails, saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOT = ROOT / "docs" / "ui_asset_graph.png"
+CHROMIUM = os.environ.get("CLA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STARTUP_SECONDS = 240  # the code server imports Dagster, dbt and the project and parses the dbt project
+STAGES = ["landing", "raw", "staging", "intermediate", "marts", "exports"]
+EXPORTS = ["exports/ssda903_return", "exports/scorecard_report"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def graphql(url: str, query: str) -> dict:
+    request = urllib.request.Request(
+        f"{url}/graphql", json.dumps({"query": query}).encode(), {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        answer = json.load(response)
+    assert not answer.get("errors"), answer["errors"]
+    return answer["data"]
+
+
+def _wait_until_loaded(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"dagster-webserver exited ({server.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            entries = graphql(
+                url,
+                "{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus "
+                "locationOrLoadError { __typename ... on PythonError { message } } } } } }",
+            )["workspaceOrError"]["locationEntries"]
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(1)
+            continue
+        if entries and all(e["loadStatus"] == "LOADED" for e in entries):
+            errors = [e["locationOrLoadError"] for e in entries]
+            errors = [e for e in errors if e["__typename"] != "RepositoryLocation"]
+            assert not errors, f"the code location did not load: {errors}"
+            return
+        time.sleep(1)
+    pytest.fail(f"dagster-webserver did not load the workspace in {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def ui(tmp_path_factory):
+    """dagster-webserver on workspace.yaml with its own Dagster home, data folder and dbt target."""
+    root = tmp_path_factory.mktemp("ui")
+    home = root / "dagster_home"
+    home.mkdir()
+    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "CLA_DATA_DIR": str(root / "data"),
+        "CLA_DBT_TARGET": str(root / "dbt_target"),
+        "DBT_LOG_PATH": str(root / "dbt_logs"),
+        "GX_ANALYTICS_ENABLED": "false",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DO_NOT_TRACK": "1",
+    }
+    env.pop("CLA_WAREHOUSE", None)
+    # dbt's manifest as the tests have parsed it, with its time kept, so the code server parses again only if a
+    # model has changed since (as it would for `dagster dev`).
+    from orchestration.settings import DBT_TARGET_DIR
+
+    (root / "dbt_target").mkdir()
+    if (DBT_TARGET_DIR / "manifest.json").exists():
+        shutil.copy2(DBT_TARGET_DIR / "manifest.json", root / "dbt_target" / "manifest.json")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = root / "webserver.log"
+    webserver = Path(sys.executable).parent / "dagster-webserver"
+    with open(log, "w") as out:
+        # Its own process group, so that stopping it stops the code server it starts too.
+        server = subprocess.Popen(
+            [str(webserver), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    started = time.monotonic()
+    try:
+        _wait_until_loaded(url, server, log)
+        print(f"webserver ready in {time.monotonic() - started:.1f} s")
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def nodes(ui) -> dict[str, dict]:
+    data = graphql(
+        ui,
+        """{ assetNodes {
+            assetKey { path } groupName description isMaterializable isPartitioned jobNames
+            owners { ... on TeamAssetOwner { team } ... on UserAssetOwner { email } }
+            dependencyKeys { path }
+            assetChecksOrError { ... on AssetChecks { checks { name blocking description } } }
+        } }""",
+    )
+    return {"/".join(n["assetKey"]["path"]): n for n in data["assetNodes"]}
+
+
+@pytest.fixture(scope="module")
+def repository(ui) -> dict:
+    data = graphql(
+        ui,
+        """{ repositoriesOrError { ... on RepositoryConnection { nodes {
+            name jobs { name description }
+            schedules { name cronSchedule pipelineName scheduleState { status } }
+            sensors { name targets { pipelineName } sensorState { status } }
+        } } } }""",
+    )
+    [repository] = data["repositoriesOrError"]["nodes"]
+    return repository
+
+
+def test_the_ui_shows_every_asset_the_code_defines(nodes):
+    from orchestration.definitions import defs
+
+    defined = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert set(nodes) == defined
+
+
+def test_every_asset_in_the_ui_is_described_grouped_and_owned(nodes):
+    problems = []
+    for key, node in sorted(nodes.items()):
+        if len((node["description"] or "").strip()) < 40:
+            problems.append(f"{key}: no description")
+        if node["groupName"] in (None, "default"):
+            problems.append(f"{key}: no group")
+        if not node["owners"]:
+            problems.append(f"{key}: no owner")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_checks_are_shown_on_their_assets(nodes):
+    def checks(key: str) -> dict[str, dict]:
+        return {c["name"]: c for c in nodes[key]["assetChecksOrError"]["checks"]}
+
+    assert {"contract", "rows_accounted"} <= set(checks("raw/case_system/children"))
+    assert checks("exports/ssda903_return")["dfe_validation"]["blocking"]
+    assert any("unique" in name for name in checks("staging/case_system/children"))  # dbt tests are checks
+    total = sum(len(n["assetChecksOrError"].get("checks", [])) for n in nodes.values())
+    assert total > 100
+
+
+def _stage(key: str) -> int | None:
+    first = key.split("/")[0]
+    return STAGES.index(first) if first in STAGES else None
+
+
+def lineage_to_landing(nodes: dict[str, dict], export: str) -> list[str] | None:
+    """A path from a landing file to `export` passing through every stage in order (a stage may hold several
+    steps, as intermediate models do; none may be skipped), or None."""
+    parents = {key: ["/".join(d["path"]) for d in n["dependencyKeys"]] for key, n in nodes.items()}
+    came_from: dict[str, str | None] = {export: None}
+    queue = [export]
+    while queue:
+        key = queue.pop(0)
+        if _stage(key) == 0:
+            path = [key]
+            while came_from[path[-1]]:
+                path.append(came_from[path[-1]])
+            return path
+        for parent in parents.get(key, []):
+            step = (_stage(parent) is not None) and _stage(key) - _stage(parent) in (0, 1)
+            if step and parent not in came_from:
+                came_from[parent] = key
+                queue.append(parent)
+    return None
+
+
+@pytest.mark.parametrize("export", EXPORTS)
+def test_lineage_runs_from_landing_through_every_stage_to_the_export(nodes, export):
+    assert export in nodes, f"{export} is not in the UI"
+    path = lineage_to_landing(nodes, export)
+    assert path, f"no lineage from a landing file through raw, staging, intermediate and marts to {export}"
+    stages = [STAGES[_stage(k)] for k in path]
+    assert sorted(set(stages), key=STAGES.index) == STAGES, path
+    print(f"{export}: " + " → ".join(path))
+
+
+def test_the_903_return_starts_from_the_case_system_extract(nodes):
+    path = lineage_to_landing(nodes, "exports/ssda903_return")
+    assert path[0].startswith("landing/case_system/")
+    assert nodes["exports/ssda903_return"]["isPartitioned"]
+
+
+def test_jobs_schedules_and_the_landing_sensor_are_in_the_ui(repository):
+    jobs = {j["name"] for j in repository["jobs"]}
+    assert {"load_extracts_and_rebuild", "make_903_return"} <= jobs
+    sensors = {s["name"]: s for s in repository["sensors"]}
+    assert sensors["landing_files_changed"]["targets"] == [{"pipelineName": "load_extracts_and_rebuild"}]
+    assert sensors["landing_files_changed"]["sensorState"]["status"] == "RUNNING"
+    schedules = {s["name"]: s for s in repository["schedules"]}
+    assert schedules["annual_903_return"]["pipelineName"] == "make_903_return"
+    assert schedules["annual_903_return"]["cronSchedule"] == "0 6 1 5 *"
+
+
+def test_the_scorecard_job_and_its_monthly_schedule_are_in_the_ui(repository):
+    assert "publish_scorecard" in {j["name"] for j in repository["jobs"]}
+    schedules = {s["name"]: s for s in repository["schedules"]}
+    assert schedules["monthly_scorecard"]["pipelineName"] == "publish_scorecard"
+    assert schedules["monthly_scorecard"]["cronSchedule"].startswith("0 6 3 ")
+
+
+def test_the_asset_graph_renders_in_chromium(ui, nodes):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}: `make test` installs Debian's (apt-get install chromium) when run as "
+            "root; elsewhere install it, or point CLA_CHROMIUM at one"
+        )
+    from playwright.sync_api import sync_playwright
+
+    graphql(ui, "mutation { setNuxSeen }")  # the UI's first-visit newsletter dialog would cover the graph
+    groups = {n["groupName"] for n in nodes.values()} - {None, "default"}  # assets without one fail another test
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        browser = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1600, "height": 1000},
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"{ui}/asset-groups", wait_until="domcontentloaded")
+            # Each group is one node of the global lineage; edges join them once the layout is done. (Locators,
+            # not wait_for_function: the UI's content security policy forbids evaluating strings.)
+            group_nodes = page.locator("svg foreignObject.group")
+            for group in sorted(groups):
+                group_nodes.filter(has_text=group).first.wait_for(timeout=90_000)
+            page.locator("svg path[marker-end]").first.wait_for(timeout=30_000)
+            page.get_by_text("fetching statuses").first.wait_for(state="detached", timeout=60_000)
+            shown = group_nodes.all_text_contents()
+            SCREENSHOT.parent.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOT))
+        finally:
+            browser.close()
+    for group in groups:
+        assert any(text.startswith(group) for text in shown), f"group {group} is not drawn"
+    assert SCREENSHOT.stat().st_size > 20_000
