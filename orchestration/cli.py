@@ -77,8 +77,30 @@ def cmd_run(args: argparse.Namespace) -> int:
         _say(f"FAILED after {elapsed:.1f} s in step(s): {', '.join(failed)}; open the run in the UI (make ui)")
         return 1
     _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
+    _report_failed_checks(result)
     returns = _make_903_returns(defs)
     return _publish_scorecard(defs) or returns
+
+
+# How each kind of check counts what failed: dataset checks, the ingest's contract check, dbt's tests.
+ROW_COUNTS = ("rows_failing", "rows_quarantined", "dagster_dbt/failed_row_count")
+
+
+def _report_failed_checks(result) -> None:
+    """The checks that failed, with how many rows and the first children or rows named (ids only)."""
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    if not failed:
+        _say("every check passed")
+        return
+    _say(f"{len(failed)} check(s) failed (details in the UI and in data/exports/quality/):")
+    for evaluation in sorted(failed, key=lambda e: (e.severity.value, e.check_name)):
+        metadata = evaluation.metadata
+        rows = next((metadata[k] for k in ROW_COUNTS if k in metadata), None)
+        keys = metadata.get("failing_child_ids") or metadata.get("failing_keys")
+        counted = f"{rows.value:,} rows" if rows is not None else "see the UI"
+        named = f"; e.g. {', '.join(map(str, keys.value[:8]))}" if keys is not None and keys.value else ""
+        where = evaluation.asset_key.to_user_string()
+        _say(f"  {evaluation.severity.value:<5} {evaluation.check_name} on {where}: {counted}{named}")
 
 
 def _publish_scorecard(defs) -> int:
