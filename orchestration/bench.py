@@ -2,10 +2,12 @@
 the figures are appended to BENCHMARKS.md with a description of the machine.
 
 Each scale runs in its own process with its own data folder (data/bench/scale-N), from an empty warehouse:
-generation, ingest (every extract, contract-checked), the dbt build (seeds, staging, the 903 derivation and
-marts, and every dbt test; dbt's own timings by layer from run_results.json), the 903 returns (validation
-included), and `cla validate-903` on the 2025/26 return's files. The England-size return is the Kent-size one
-repeated 45 times with renumbered children, validated from files to reports.
+generation, ingest (every extract, contract-checked), the build (dbt: seeds, staging, the 903 derivation,
+the scorecard and quality models and marts, every dbt test, with dbt's own timings by layer from
+run_results.json; the dataset checks and the ingest and quality reports), the 2025/26 return (validation
+included), the October 2026 scorecard report, and `cla validate-903` on the 2025/26 return's files. The
+England-size return is the Kent-size one repeated 45 times with renumbered children, validated from files to
+reports.
 """
 
 from __future__ import annotations
@@ -105,6 +107,15 @@ def measure(scale: float) -> dict:
         result = returns.execute_in_process(instance=instance, partition_key="2025-26", raise_on_error=False)
         figures["return_2025_26_s"] = round(time.perf_counter() - started, 1)
         figures["return_2025_26_published"] = result.success
+        started = time.perf_counter()
+        result = defs.resolve_job_def("publish_scorecard").execute_in_process(
+            instance=instance, partition_key="2026-10", raise_on_error=False
+        )
+        figures["scorecard_2026_10_s"] = round(time.perf_counter() - started, 1)
+        figures["scorecard_published"] = result.success
+        if result.success:
+            (report,) = result.asset_materializations_for_node("exports__scorecard_report")
+            figures["scorecard_render_s"] = report.metadata["render_seconds"].value
     bench = settings.data_dir / "validation"
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         this_year = _return_files(con, CollectionYear(2026), bench / "2025-26", settings.la_code)
@@ -147,6 +158,15 @@ def _report(rows: list[dict]) -> list[str]:
     lines += ["", "dbt's own time by layer (s, from run_results.json; tests are every dbt data test):", ""]
     for f in rows:
         lines.append(f"- scale {f['scale']:g}: " + ", ".join(f"{k} {v}" for k, v in f["dbt_s_by_layer"].items()))
+    lines += ["", "The October 2026 scorecard (dbt time of its models in the build above; the report alone):", ""]
+    for f in rows:
+        layers = f["dbt_s_by_layer"]
+        models = round(layers.get("intermediate/scorecard", 0) + layers.get("marts/scorecard", 0), 1)
+        lines.append(
+            f"- scale {f['scale']:g}: scorecard models {models} s of dbt time; report step "
+            f"{f['scorecard_2026_10_s']} s in Dagster (rendering and writing {f.get('scorecard_render_s')} s)"
+            + ("" if f["scorecard_published"] else " — FAILED")
+        )
     lines += ["", "903 validation from files to reports (`cla validate-903`, every active rule, with last year):", ""]
     for f in rows:
         lines.append(f"- scale {f['scale']:g}: {f['return_rows']:,} rows in {f['validate_files_s']} s")
