@@ -13,6 +13,7 @@ Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CL
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -65,12 +66,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from orchestration.definitions import defs
+    from orchestration.settings import load_settings
 
     job = defs.resolve_job_def("load_extracts_and_rebuild")
     _say(f"running {job.name}: {len(defs.resolve_asset_graph().get_all_asset_keys())} assets, one step at a time")
+    # dbt's line per model and test goes to a file (the run's events are in the UI either way).
+    dbt_log = load_settings().data_dir / "logs" / "dbt_build.log"
+    dbt_log.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    with (
+        dg.DagsterInstance.get() as instance,
+        open(dbt_log, "w", encoding="utf-8") as log,
+        contextlib.redirect_stdout(log),
+    ):
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    _say(f"dbt's output: {dbt_log}")
     elapsed = time.perf_counter() - started
     failed = [e.step_key for e in result.all_events if e.is_step_failure]
     if failed:
@@ -81,6 +91,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     returns = _make_903_returns(defs)
     return _publish_scorecard(defs) or returns
 
+
+# The console shows Dagster's warnings and errors only; every event is still in the run's log in the UI.
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 # How each kind of check counts what failed: dataset checks, the ingest's contract check, dbt's tests.
 ROW_COUNTS = ("rows_failing", "rows_quarantined", "dagster_dbt/failed_row_count")
@@ -99,6 +112,8 @@ def _report_failed_checks(result) -> None:
         keys = metadata.get("failing_child_ids") or metadata.get("failing_keys")
         counted = f"{rows.value:,} rows" if rows is not None else "see the UI"
         named = f"; e.g. {', '.join(map(str, keys.value[:8]))}" if keys is not None and keys.value else ""
+        if files := metadata.get("file_problems"):
+            named += f"; {len(files.value)} file(s) not read" if files.value else ""
         where = evaluation.asset_key.to_user_string()
         _say(f"  {evaluation.severity.value:<5} {evaluation.check_name} on {where}: {counted}{named}")
 
@@ -115,7 +130,7 @@ def _publish_scorecard(defs) -> int:
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def("publish_scorecard").execute_in_process(
-            instance=instance, partition_key=month, raise_on_error=False
+            instance=instance, partition_key=month, raise_on_error=False, run_config=QUIET
         )
     if not result.success:
         _say(f"FAILED publishing the {month} scorecard (run {result.run_id[:8]}); open the run in the UI")
@@ -139,7 +154,9 @@ def _make_903_returns(defs) -> int:
     with dg.DagsterInstance.get() as instance:
         for year in return_years(settings.as_of):
             started = time.time()
-            result = job.execute_in_process(instance=instance, partition_key=year, raise_on_error=False)
+            result = job.execute_in_process(
+                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET
+            )
             blocked = settings.exports_dir / "ssda903" / f"{year}-blocked" / "manifest.json"
             if not result.success and blocked.exists() and blocked.stat().st_mtime >= started:
                 errors = json.loads(blocked.read_text())["validation"]["errors"]
