@@ -9,31 +9,19 @@
 
 with
 
-month_ends as (
-
-    select
-        month_end,
-        rolling_12_start
-
-    from {{ ref('int_scorecard__month_ends') }}
-
-),
-
 cohort as (
 
     select
         la_code,
         month_end,
-        child_id
+        child_id,
+        rolling_12_start
 
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
-        and is_looked_after_12_months
+    from {{ ref('int_scorecard__health_cohort') }}
 
 ),
 
-health_records as (
+health_assessments as (
 
     select
         la_code,
@@ -46,38 +34,23 @@ health_records as (
 
 ),
 
-in_last_12_months as (
-
-    select distinct
-        cohort.month_end,
-        cohort.child_id
-
-    from cohort
-
-    inner join month_ends
-        on cohort.month_end = month_ends.month_end
-
-    inner join health_records
-        on cohort.la_code = health_records.la_code
-        and cohort.child_id = health_records.child_id
-        and health_records.record_date between month_ends.rolling_12_start and cohort.month_end
-
-),
-
 final as (
 
     select
         cast('H01' as {{ dbt.type_string() }}) as indicator_id,
         cohort.month_end,
         cast(cohort.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(case when in_last_12_months.child_id is not null then 1 else 0 end as double precision) as numerator,
+        cast(max(case when health_assessments.child_id is not null then 1 else 0 end) as double precision) as numerator,
         cast(1 as double precision) as denominator
 
     from cohort
 
-    left join in_last_12_months
-        on cohort.month_end = in_last_12_months.month_end
-        and cohort.child_id = in_last_12_months.child_id
+    left join health_assessments
+        on cohort.la_code = health_assessments.la_code
+        and cohort.child_id = health_assessments.child_id
+        and health_assessments.record_date between cohort.rolling_12_start and cohort.month_end
+
+    group by cohort.month_end, cohort.child_id
 
 )
 

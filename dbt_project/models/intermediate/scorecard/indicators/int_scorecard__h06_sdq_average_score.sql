@@ -10,28 +10,17 @@
 
 with
 
-month_ends as (
-
-    select
-        month_end,
-        rolling_12_start
-
-    from {{ ref('int_scorecard__month_ends') }}
-
-),
-
 cohort as (
 
     select
         la_code,
         month_end,
-        child_id
+        child_id,
+        rolling_12_start
 
-    from {{ ref('int_scorecard__child_months') }}
+    from {{ ref('int_scorecard__health_cohort') }}
 
-    where la_code = '{{ la_code() }}'
-        and is_looked_after_12_months
-        and age between 5 and 16
+    where age between 5 and 16
 
 ),
 
@@ -62,13 +51,10 @@ latest_sdq as (
 
     from cohort
 
-    inner join month_ends
-        on cohort.month_end = month_ends.month_end
-
     inner join sdq_assessments
         on cohort.la_code = sdq_assessments.la_code
         and cohort.child_id = sdq_assessments.child_id
-        and sdq_assessments.record_date between month_ends.rolling_12_start and cohort.month_end
+        and sdq_assessments.record_date between cohort.rolling_12_start and cohort.month_end
 
 ),
 

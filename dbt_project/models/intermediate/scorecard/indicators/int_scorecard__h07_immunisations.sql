@@ -16,10 +16,7 @@ cohort as (
         month_end,
         child_id
 
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
-        and is_looked_after_12_months
+    from {{ ref('int_scorecard__health_cohort') }}
 
 ),
 
