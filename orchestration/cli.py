@@ -203,9 +203,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     _say(f"  {'source':<14}{'files':>7}{'read':>11}{'loaded':>11}{'quarantined':>13}{'bad files':>11}")
     for source, files, read, loaded, quarantined, bad in rows:
         _say(f"  {source:<14}{files:>7}{read:>11,}{loaded:>11,}{quarantined:>13,}{bad:>11}")
-    exports = sorted(p for p in settings.exports_dir.rglob("*") if p.is_file() and "archive" not in p.parts)
+    # GX's Data Docs are a site of many pages: named by their folder, not page by page.
+    exports = sorted(
+        p.parent if "data_docs" in p.parts else p
+        for p in settings.exports_dir.rglob("*")
+        if (p.is_file() and "archive" not in p.parts and "data_docs" not in p.parts) or p.name == "index.html"
+    )
     _say(f"outputs under {settings.exports_dir}:")
-    for path in exports:
+    for path in dict.fromkeys(exports):
         _say(f"  {path.relative_to(settings.exports_dir)}")
     return 0
 
