@@ -8,46 +8,9 @@
 
 with
 
-month_ends as (
+leavers as (
 
-    select
-        month_end,
-        financial_year_start
-
-    from {{ ref('int_scorecard__month_ends') }}
-
-),
-
-periods as (
-
-    select
-        child_id,
-        end_date,
-        reason_ended_code
-
-    from {{ ref('int_ssda903__looked_after_periods') }}
-
-    where la_code = '{{ la_code() }}'
-        and not is_short_breaks
-        and end_date is not null
-
-),
-
-ceased_in_year as (
-
-    select
-        month_ends.month_end,
-        periods.child_id,
-        periods.reason_ended_code,
-        row_number() over (
-            partition by month_ends.month_end, periods.child_id
-            order by periods.end_date desc
-        ) as latest_first
-
-    from month_ends
-
-    inner join periods
-        on periods.end_date between month_ends.financial_year_start and month_ends.month_end
+    select * from {{ ref('int_scorecard__leavers_in_year') }}
 
 ),
 
@@ -60,9 +23,7 @@ final as (
         cast(case when reason_ended_code in ('E11', 'E12') then 1 else 0 end as double precision) as numerator,
         cast(1 as double precision) as denominator
 
-    from ceased_in_year
-
-    where latest_first = 1
+    from leavers
 
 )
 

@@ -7,59 +7,15 @@
 
 with
 
-month_ends as (
-
-    select
-        month_end,
-        academic_year_start
-
-    from {{ ref('int_scorecard__month_ends') }}
-
-),
-
-child_months as (
-
-    select
-        la_code,
-        month_end,
-        child_id,
-        upn
-
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
-        and upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')  -- no UPN: nothing links
-
-),
-
-exclusions as (
-
-    select
-        la_code,
-        upn,
-        start_date
-
-    from {{ ref('stg_education__exclusions') }}
-
-    where exclusion_type = 'PERMANENT'
-
-),
-
 excluded as (
 
-    select distinct
-        child_months.month_end,
-        child_months.child_id
+    select
+        month_end,
+        child_id
 
-    from child_months
+    from {{ ref('int_scorecard__exclusions_in_academic_year') }}
 
-    inner join month_ends
-        on child_months.month_end = month_ends.month_end
-
-    inner join exclusions
-        on child_months.la_code = exclusions.la_code
-        and child_months.upn = exclusions.upn
-        and exclusions.start_date between month_ends.academic_year_start and child_months.month_end
+    where exclusion_type = 'PERMANENT'
 
 ),
 
