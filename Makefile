@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export CLA_DATA_DIR ?= $(CURDIR)/data
 export DAGSTER_HOME ?= $(CLA_DATA_DIR)/dagster_home
+export CLA_WAREHOUSE ?= $(CLA_DATA_DIR)/warehouse.duckdb
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false

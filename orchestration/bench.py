@@ -77,8 +77,11 @@ def measure(scale: float) -> dict:
     import dagster as dg
     import duckdb
 
+    from orchestration.transform.project import prepare_dbt_project
+
+    prepare_dbt_project()
     from orchestration.definitions import defs
-    from orchestration.reference.postcodes import POSTCODES_KEY
+    from orchestration.ingest.postcodes import POSTCODES_KEY
     from orchestration.settings import load_settings
     from orchestration.ssda903.layouts import CollectionYear
     from synthetic import generate

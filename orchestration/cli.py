@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import time
@@ -65,6 +64,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     _dagster_home()
     import dagster as dg
 
+    from orchestration.transform.project import prepare_dbt_project
+
+    prepare_dbt_project()  # the definitions read the dbt manifest
     from orchestration.definitions import defs
     from orchestration.settings import load_settings
 
@@ -141,7 +143,8 @@ def _publish_scorecard(defs) -> int:
 
 
 def _make_903_returns(defs) -> int:
-    """The 903 return of the last complete collection year and of the year in progress (partitioned job)."""
+    """The 903 return of the last complete collection year and of the year in progress (partitioned job); what
+    happened to each is read from the run's `dfe_validation` check."""
     import dagster as dg
 
     from orchestration.settings import load_settings
@@ -153,31 +156,31 @@ def _make_903_returns(defs) -> int:
 
     with dg.DagsterInstance.get() as instance:
         for year in return_years(settings.as_of):
-            started = time.time()
             result = job.execute_in_process(
                 instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET
             )
-            blocked = settings.exports_dir / "ssda903" / f"{year}-blocked" / "manifest.json"
-            if not result.success and blocked.exists() and blocked.stat().st_mtime >= started:
-                errors = json.loads(blocked.read_text())["validation"]["errors"]
+            check = next((e for e in result.get_asset_check_evaluations() if e.check_name == "dfe_validation"), None)
+            if check is None:
+                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+                return 1
+            folder = Path(check.metadata["folder"].value)
+            errors = check.metadata["errors"].value
+            if check.metadata["draft"].value:
+                _say(
+                    f"903 return {year} is a draft (the year has not ended): written to {folder}; "
+                    f"{errors} DfE error(s) so far, many of them rules that only hold at the year's end"
+                )
+            elif not check.passed:
                 _say(
                     f"903 return {year} NOT published: {errors} DfE error(s); "
-                    f"the report is in {blocked.parent / 'validation' / 'validation_report.xlsx'}"
+                    f"the report is in {folder / 'validation' / 'validation_report.xlsx'}"
                 )
                 status = 1
             elif not result.success:
                 _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
                 return 1
-            elif (draft := settings.exports_dir / "ssda903" / f"{year}-draft" / "manifest.json").exists() and (
-                draft.stat().st_mtime >= started
-            ):
-                errors = json.loads(draft.read_text())["validation"]["errors"]
-                _say(
-                    f"903 return {year} is a draft (the year has not ended): written to {draft.parent}; "
-                    f"{errors} DfE error(s) so far, many of them rules that only hold at the year's end"
-                )
             else:
-                _say(f"903 return {year} validated and written to {settings.exports_dir / 'ssda903' / year}")
+                _say(f"903 return {year} validated and written to {folder}")
     return status
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.exports.ingest_report import ingest_report
-from orchestration.exports.quality_report import quality_report
-from orchestration.exports.scorecard_report import scorecard_report
 from orchestration.ingest.assets import ingest_assets
+from orchestration.ingest.postcodes import postcodes
+from orchestration.ingest.report import ingest_report
 from orchestration.operations.jobs import load_extracts_and_rebuild, make_903_return, publish_scorecard
 from orchestration.operations.landing_sensor import landing_files_changed
 from orchestration.operations.schedules import annual_903_return, monthly_scorecard
 from orchestration.quality.checks import quality_checks
-from orchestration.reference.postcodes import postcodes
+from orchestration.quality.report import quality_report
 from orchestration.resources import Warehouse
+from orchestration.scorecard.report import scorecard_report
 from orchestration.settings import load_settings
 from orchestration.ssda903.export import ssda903_return
 from orchestration.ssda903.submitted import returns_landing, submitted_returns

@@ -11,6 +11,13 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
 
+def pytest_sessionstart(session):
+    """The dbt manifest the Dagster definitions are built from, parsed once if a model changed (as `cla` does)."""
+    from orchestration.transform.project import prepare_dbt_project
+
+    prepare_dbt_project()
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"

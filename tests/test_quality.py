@@ -34,10 +34,10 @@ CAUGHT_BY = {
 
 
 def _definitions():
-    from orchestration.exports.quality_report import quality_report
     from orchestration.ingest.assets import ingest_assets
+    from orchestration.ingest.postcodes import postcodes
     from orchestration.quality.checks import quality_checks
-    from orchestration.reference.postcodes import postcodes
+    from orchestration.quality.report import quality_report
     from orchestration.resources import Warehouse
     from orchestration.settings import load_settings
     from orchestration.ssda903.submitted import returns_landing, submitted_returns

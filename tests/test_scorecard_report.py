@@ -19,11 +19,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from orchestration.exports import scorecard_report as asset_module
-from orchestration.exports.scorecard.figures import months_before
-from orchestration.exports.scorecard.xlsx import Sheet, Styled, write_xlsx
-from orchestration.exports.scorecard_report import SCORECARD_MONTHS, write_scorecard
 from orchestration.resources import Warehouse
+from orchestration.scorecard import report as asset_module
+from orchestration.scorecard.figures import months_before
+from orchestration.scorecard.report import SCORECARD_MONTHS, write_scorecard
+from orchestration.xlsx import Sheet, Styled, write_xlsx
 
 MONTH = date(2026, 10, 31)
 MONTHS = [months_before(MONTH, n) for n in range(60, -1, -1)]  # the marts' 61 month ends

@@ -31,7 +31,7 @@ from orchestration.ssda903.files import read_return, write_csv_set, write_xml
 from orchestration.ssda903.layouts import CollectionYear, marts, table, tables_for
 from orchestration.ssda903.submitted import load_submitted_returns, submitted_returns
 from orchestration.ssda903.validation.catalogue import active_rules
-from orchestration.ssda903.validation.rules import unit_for
+from orchestration.ssda903.validation.rule_units import unit_for
 
 ROOT = Path(__file__).resolve().parent.parent
 Y2526, Y2627 = CollectionYear(2026), CollectionYear(2027)
@@ -401,7 +401,7 @@ def test_the_asset_writes_the_return_from_the_dbt_marts(tmp_path):
     """Small clean synthetic extracts → ingest → dbt (the 903 marts and what they need) → the export asset, whose
     DfE check must pass: the warehouse's own return of clean data is one DfE accepts."""
     from orchestration.ingest.assets import load_entity
-    from orchestration.reference.postcodes import postcodes
+    from orchestration.ingest.postcodes import postcodes
     from schemas.contracts import load_contracts
     from synthetic import generate
 

@@ -12,7 +12,7 @@ import yaml
 from orchestration.ssda903.layouts import CollectionYear
 from orchestration.ssda903.validation.catalogue import catalogue
 from orchestration.ssda903.validation.database import open_database
-from orchestration.ssda903.validation.rules import all_units, unit_for
+from orchestration.ssda903.validation.rule_units import all_units, unit_for
 
 FIXTURES = Path(__file__).parent / "ssda903_rules"
 

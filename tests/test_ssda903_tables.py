@@ -473,6 +473,7 @@ def synthetic_warehouse(folder: Path, scale: float) -> Path:
         pytest.skip("the synthetic generator is not ready")
     from orchestration.ingest.assets import create_empty_tables, load_entity
     from orchestration.resources import Warehouse
+    from orchestration.ssda903.tables import ensure_submitted_tables
     from schemas.contracts import load_contracts
 
     generator.generate(folder / "landing", seed=11, scale=scale, as_of=date(2026, 10, 31))
@@ -482,6 +483,7 @@ def synthetic_warehouse(folder: Path, scale: float) -> Path:
         if contract.source in ("case_system", "health"):  # all these tables read; education stays empty
             load_entity(contract, warehouse, logging.getLogger(__name__))
     with warehouse.connect() as con:
+        ensure_submitted_tables(con)  # the 903 marts read them; the submitted_returns asset makes them
         con.execute("CREATE SCHEMA IF NOT EXISTS reference")
         con.execute(
             "CREATE TABLE IF NOT EXISTS reference.postcodes "

@@ -13,10 +13,9 @@ from orchestration.ingest.landing import content_hash, files_for
 from orchestration.ingest.reading import FileProblem, read_file
 from orchestration.ingest.validation import Outcome, apply_contract
 from orchestration.ingest.warehouse import ensure_tables, write_outcome
-from orchestration.operations.owners import owners_for_group
+from orchestration.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
-from orchestration.ssda903.tables import ensure_submitted_tables
 from schemas.contracts import Contract, load_contracts
 
 EXAMPLES_SHOWN = 20
@@ -122,7 +121,6 @@ def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
             log.info(f"{contract.source}/{summary.file}: {note}")
     with warehouse.connect() as con:
         write_outcome(con, outcome, settings.la_code)
-        ensure_submitted_tables(con)  # the 903 marts read them: a fresh warehouse has them, empty
     return outcome
 
 
@@ -264,9 +262,7 @@ def ingest_assets() -> list:
 
 
 def create_empty_tables(warehouse: Warehouse) -> None:
-    """Every raw and quarantine table, and every submitted_returns table, empty, so dbt can build before the
-    first extract (or earlier 903 return) arrives."""
+    """Every raw and quarantine table, empty, so dbt can build before the first extract arrives."""
     with warehouse.connect() as con:
         for contract in load_contracts().values():
             ensure_tables(con, contract)
-        ensure_submitted_tables(con)

@@ -1,2 +1,2 @@
-"""How the warehouse is run: who answers for each asset, the jobs a user asks for, the sensor on the landing
-folder and the schedules."""
+"""How the warehouse runs itself: the jobs a user asks for, the sensor on the landing folder and the schedules.
+Only wiring lives here; what the assets do is in the product packages."""

@@ -14,9 +14,8 @@ from collections.abc import Set
 
 import dagster as dg
 
+from orchestration.scorecard.report import REPORT_KEY as SCORECARD_REPORT_KEY
 from orchestration.ssda903.export import EXPORT_KEY
-
-SCORECARD_REPORT_KEY = dg.AssetKey(["exports", "scorecard_report"])
 
 
 class _NotMadePerPeriod(dg.AssetSelection):

@@ -29,8 +29,8 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from orchestration.exports.publishing import archive_folder, publish_folder
-from orchestration.operations.owners import owners_for_group
+from orchestration.owners import owners_for_group
+from orchestration.publishing import archive_folder, publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from orchestration.ssda903 import xml_layout
@@ -272,6 +272,8 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
     summary = validation.summary()
     failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)
     check_metadata = {
+        "collection_year": year.label,
+        "folder": dg.MetadataValue.path(str(exported.folder)),
         "errors": validation.errors,
         "queries": validation.queries,
         "children_with_errors": int(

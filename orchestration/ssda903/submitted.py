@@ -26,9 +26,9 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from orchestration.ingest.postcodes import POSTCODES_KEY
 from orchestration.ingest.reading import FileProblem
-from orchestration.operations.owners import owners_for_group
-from orchestration.reference.postcodes import POSTCODES_KEY
+from orchestration.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import SEEDS_DIR, load_settings
 from orchestration.ssda903.files import ReturnFiles, read_return, typed

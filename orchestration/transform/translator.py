@@ -15,7 +15,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 from dagster_dbt.asset_utils import default_description_fn, default_owners_from_dbt_resource_props
 
-from orchestration.operations.owners import owners_for_group
+from orchestration.owners import owners_for_group
 
 _PREFIXES = ("stg_", "int_", "fct_", "dim_", "mart_")
 

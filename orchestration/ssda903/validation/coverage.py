@@ -10,7 +10,7 @@ import sys
 from orchestration.settings import PROJECT_ROOT
 from orchestration.ssda903.layouts import CollectionYear
 from orchestration.ssda903.validation.catalogue import catalogue
-from orchestration.ssda903.validation.rules import unit_for
+from orchestration.ssda903.validation.rule_units import unit_for
 
 PAGE = PROJECT_ROOT / "docs" / "ssda903_rules.md"
 YEARS = (CollectionYear(2026), CollectionYear(2027))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import duckdb
 
-from orchestration.reference.postcodes import postcode_file
+from orchestration.ingest.postcodes import postcode_file
 from orchestration.settings import SEEDS_DIR
 
 

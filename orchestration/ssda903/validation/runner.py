@@ -18,7 +18,7 @@ import pyarrow as pa
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.catalogue import CataloguedRule, active_rules
 from orchestration.ssda903.validation.database import cursor, has_last_year, has_providers
-from orchestration.ssda903.validation.rules import RuleUnit, unit_for
+from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
 
 PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST"}
 FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from orchestration.exports.scorecard.figures import ScorecardFigures, months_before
-from orchestration.exports.scorecard.pages import Report, month_label, outturn_label, target_label
-from orchestration.exports.scorecard.xlsx import Sheet, Styled, write_xlsx
+from orchestration.scorecard.figures import ScorecardFigures, months_before
+from orchestration.scorecard.pages import Report, month_label, outturn_label, target_label
+from orchestration.xlsx import Sheet, Styled, write_xlsx
 
 UNIT_STYLES = {"percent": "percent", "count": "integer"}
 ARROW_WORDS = {"▲": "up", "▼": "down", "►": "same"}

@@ -6,9 +6,9 @@ Rows are named by file, row number and case-system child id only: no values that
 
 import dagster as dg
 
-from orchestration.exports.publishing import publish_folder
 from orchestration.ingest.assets import quarantine_key
-from orchestration.operations.owners import owners_for_group
+from orchestration.owners import owners_for_group
+from orchestration.publishing import publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from schemas.contracts import load_contracts

@@ -17,8 +17,8 @@ from datetime import date
 
 import pandas as pd
 
-from orchestration.exports.scorecard import charts
-from orchestration.exports.scorecard.figures import TREND_MONTHS, ScorecardFigures, months_before
+from orchestration.scorecard import charts
+from orchestration.scorecard.figures import TREND_MONTHS, ScorecardFigures, months_before
 
 NOT_APPLICABLE = "–"
 ZERO_DENOMINATOR = "n/a"

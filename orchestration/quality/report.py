@@ -16,9 +16,9 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
-from orchestration.exports.publishing import publish_folder
 from orchestration.ingest.assets import quarantine_key
-from orchestration.operations.owners import owners_for_group
+from orchestration.owners import owners_for_group
+from orchestration.publishing import publish_folder
 from orchestration.quality.suites import load_checks, load_thresholds
 from orchestration.quality.validation import CheckOutcome, quiet_context, run_check
 from orchestration.resources import WAREHOUSE_POOL, Warehouse

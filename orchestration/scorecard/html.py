@@ -9,8 +9,8 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from orchestration.exports.scorecard.figures import months_before
-from orchestration.exports.scorecard.pages import (
+from orchestration.scorecard.figures import months_before
+from orchestration.scorecard.pages import (
     PERIODS,
     POLARITIES,
     RAG_WORDS,

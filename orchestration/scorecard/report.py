@@ -18,13 +18,13 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration.exports.publishing import publish_folder
-from orchestration.exports.scorecard.figures import month_end_of, read_figures
-from orchestration.exports.scorecard.html import render_html
-from orchestration.exports.scorecard.pages import Report, build_report
-from orchestration.exports.scorecard.workbook import write_workbook
-from orchestration.operations.owners import owners_for_group
+from orchestration.owners import owners_for_group
+from orchestration.publishing import publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
+from orchestration.scorecard.figures import month_end_of, read_figures
+from orchestration.scorecard.html import render_html
+from orchestration.scorecard.pages import Report, build_report
+from orchestration.scorecard.workbook import write_workbook
 from orchestration.settings import load_settings
 
 REPORT_KEY = dg.AssetKey(["exports", "scorecard_report"])
