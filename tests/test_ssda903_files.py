@@ -205,3 +205,36 @@ def test_an_xml_return_as_case_systems_write_it_is_read(tmp_path):
     assert found["Episodes"].iloc[0][["PLACE", "PL_POST", "DEC"]].tolist() == ["U4", "CT1 1AA", None]
     assert found["OC2"].iloc[0][["DOB", "SDQ_SCORE", "SDQ_REASON"]].tolist() == ["02/03/2013", None, "SDQ5"]
     assert found["Reviews"].iloc[0].tolist() == ["77", "02/03/2013", "28/01/2023", "PN3"]
+
+
+def test_placement_location_as_dfe_derives_it_for_returns_from_files():
+    """The Python steps' PL_DISTANCE, PL_LA and PL_LOCATION, against distances worked out by hand
+    (hypot(dE, dN) / 1000 / 1.6093); the dbt model's are tested in test_ssda903_episodes."""
+    from orchestration.ssda903.placement_location import pl_distance, pl_la, pl_location
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE placed (name VARCHAR, easting INTEGER, northing INTEGER, district VARCHAR, authority VARCHAR)"
+    )
+    con.execute(
+        """INSERT INTO placed VALUES
+        ('Canterbury', 603000, 154000, 'E07000106', 'E10000016'),  -- 5 km from home, in Kent
+        ('Medway', 620000, 196000, 'E06000035', 'E06000035'),
+        ('Cardiff', 318000, 176000, 'W06000015', NULL),
+        ('Edinburgh', 325000, 673000, 'S12000036', NULL),
+        ('new unitary', 440000, 460000, 'E06000065', NULL),  -- newer than the 2021 lookup: its own upper tier
+        ('unknown district', 500000, 200000, 'E07999999', NULL)"""
+    )
+    placement_la = pl_la("placed.district", "placed.authority")
+    rows = con.execute(
+        f"""SELECT name, {pl_distance("home", "placed")}, {placement_la}, {pl_location(placement_la, "'E06000035'")}
+        FROM placed, (SELECT 600000 AS easting, 150000 AS northing) AS home ORDER BY name"""
+    ).fetchall()
+    assert rows == [
+        ("Canterbury", 3.1, "E10000016", "OUT"),
+        ("Cardiff", 176.0, "WAL", "OUT"),
+        ("Edinburgh", 367.2, "SCO", "OUT"),
+        ("Medway", 31.2, "E06000035", "IN"),  # 50,160 m
+        ("new unitary", 216.8, "E06000065", "OUT"),
+        ("unknown district", 69.5, None, None),
+    ]

@@ -19,8 +19,6 @@ published return, if any, is left as it was. Queries do not block.
 
 import hashlib
 import json
-import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -119,18 +117,6 @@ def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def _without_time_of_writing(xlsx: Path) -> None:
-    """openpyxl stamps an XLSX with the time it was written (each zip entry's time, docProps/core.xml's created
-    and modified): set them to a fixed time, so that the same return gives the same report bytes."""
-    with zipfile.ZipFile(xlsx) as book:
-        parts = [(info.filename, book.read(info)) for info in book.infolist()]
-    with zipfile.ZipFile(xlsx, "w") as book:
-        for name, content in parts:
-            if name == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
-            book.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
-
-
 def manifest_bytes(
     year: CollectionYear,
     la_code: str,
@@ -207,7 +193,6 @@ def write_return(
             xml = xml_layout.xml_bytes(frames, year)
             put(xml_file_name(year), xml, "EXPSSDA903 (every table above)", xml.count(b"<CHILD>"))
         write_reports(validation, staging / "validation")
-        _without_time_of_writing(staging / "validation" / "validation_report.xlsx")
         manifest = manifest_bytes(year, la_code, as_of, described, validation)
         (staging / "manifest.json").write_bytes(manifest)
         hashes["manifest.json"] = _sha256(manifest)

@@ -13,8 +13,7 @@ together) is not loaded at all; a row with a value of the wrong type is left out
 row and column, in the `returns_readable` check and the log (never with a date of birth or postcode).
 
 Episodes get PL_DISTANCE, PL_LA and PL_LOCATION from reference.postcodes and the LTLA → UTLA lookup, as DfE
-derives them (straight-line miles between the home and placement postcodes, to one decimal place; the upper
-tier authority of the placement; IN when that is this authority); null where a postcode is not known.
+derives them (ssda903/placement_location.py); null where a postcode is not known.
 """
 
 import logging
@@ -30,17 +29,16 @@ from orchestration.ingest.postcodes import POSTCODES_KEY
 from orchestration.ingest.reading import FileProblem
 from orchestration.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
-from orchestration.settings import SEEDS_DIR, load_settings
+from orchestration.settings import load_settings
 from orchestration.ssda903.files import ReturnFiles, read_return, typed
 from orchestration.ssda903.layouts import CollectionYear, Table, tables
+from orchestration.ssda903.placement_location import DISTRICT_TO_AUTHORITY, pl_distance, pl_la, pl_location
 from orchestration.ssda903.tables import SCHEMA, ensure_submitted_tables
 
 __all__ = ["ensure_submitted_tables", "load_submitted_returns", "returns_landing", "submitted_returns"]
 
 RETURNS_FOLDER = "returns"
 LANDING_KEY = dg.AssetKey(["landing", RETURNS_FOLDER])
-LA_LOOKUP = SEEDS_DIR / "ltla21_to_utla21.csv"
-MILES = 1.6093  # km per mile, as in DfE's distance formula
 EXAMPLES_SHOWN = 20
 
 
@@ -109,21 +107,14 @@ def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> boo
     )
 
 
-# PL_DISTANCE, PL_LA and PL_LOCATION as DfE derives them (see the module docstring).
-_DERIVED = f"""
-    round(sqrt(power(home.easting - placed.easting, 2) + power(home.northing - placed.northing, 2))
-          / 1000 / {MILES}, 1),
-    placed_la.pl_la,
-    CASE WHEN placed_la.pl_la IS NULL THEN NULL WHEN placed_la.pl_la = $la_code THEN 'IN' ELSE 'OUT' END
-"""
-_WITH_POSTCODES = """
+# PL_DISTANCE, PL_LA and PL_LOCATION as DfE derives them.
+_DERIVED = ", ".join([pl_distance("home", "placed"), "placed_la.pl_la", pl_location("placed_la.pl_la", "$la_code")])
+_WITH_POSTCODES = f"""
     submitted_rows AS r
     LEFT JOIN postcode AS home ON home.compact = replace(upper(r.home_post), ' ', '')
     LEFT JOIN postcode AS placed ON placed.compact = replace(upper(r.pl_post), ' ', '')
     LEFT JOIN (
-        SELECT districts.lad_code,
-               CASE left(districts.lad_code, 1) WHEN 'S' THEN 'SCO' WHEN 'N' THEN 'NIR' WHEN 'W' THEN 'WAL'
-                    ELSE lookup.utla END AS pl_la
+        SELECT districts.lad_code, {pl_la("districts.lad_code", "lookup.utla")} AS pl_la
         FROM (SELECT DISTINCT lad_code FROM postcode) AS districts
         LEFT JOIN lookup ON lookup.ltla = districts.lad_code
     ) AS placed_la ON placed_la.lad_code = placed.lad_code
@@ -147,7 +138,7 @@ def _insert(con, table: Table, frame: pd.DataFrame, la_code: str, year: Collecti
     if table.mart == "episodes" and postcodes:
         ctes, source = _POSTCODE_CTES, _WITH_POSTCODES
         select += ", " + _DERIVED
-        parameters["lookup"] = str(LA_LOOKUP)
+        parameters["lookup"] = str(DISTRICT_TO_AUTHORITY)
     elif table.mart == "episodes":
         select += ", CAST(NULL AS DOUBLE), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)"
     con.register("submitted_rows", frame.astype(object).where(pd.notna(frame), None))

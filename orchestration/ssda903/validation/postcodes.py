@@ -2,10 +2,7 @@
 
 The warehouse's episodes mart carries these already; a return validated on its own (`cla validate-903`) has
 only the postcodes, so they are derived here from the postcode directory (seeds/postcodes_sample.csv.gz or
-CLA_POSTCODES) and the district → authority lookup, by DfE's formula: straight-line distance between the OS
-grid points / 1000 / 1.6093, to one decimal place; PL_LA the upper-tier authority of the placement
-postcode's district (SCO, WAL, NIR for Scotland, Wales, Northern Ireland); PL_LOCATION IN when PL_LA is the
-returning authority.
+CLA_POSTCODES) and the district → authority lookup, as DfE derives them (ssda903/placement_location.py).
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ from __future__ import annotations
 import duckdb
 
 from orchestration.ingest.postcodes import postcode_file
-from orchestration.settings import SEEDS_DIR
+from orchestration.ssda903.placement_location import DISTRICT_TO_AUTHORITY, pl_distance, pl_la, pl_location
 
 
 def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
@@ -36,24 +33,17 @@ def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(
                 "CREATE TABLE district_authority AS SELECT LTLA21CD AS district, UTLA21CD AS authority "
                 "FROM read_csv(?, header = true, all_varchar = true)",
-                [str(SEEDS_DIR / "ltla21_to_utla21.csv")],
+                [str(DISTRICT_TO_AUTHORITY)],
             )
         # Rebuilt rather than updated in place: a join into a new table is many times faster in DuckDB.
+        placement_la = pl_la("placed.district", "lookup.authority")
         con.execute(
             f"""
             CREATE TABLE derived_episodes AS
             SELECT e.* REPLACE (
-                CASE WHEN home.easting IS NOT NULL AND placed.easting IS NOT NULL THEN
-                    CAST(round(sqrt(power(home.easting - placed.easting, 2) + power(home.northing - placed.northing, 2))
-                               / 1000 / 1.6093, 1) AS VARCHAR) END AS PL_DISTANCE,
-                CASE
-                    WHEN placed.district LIKE 'S%' THEN 'SCO'
-                    WHEN placed.district LIKE 'W%' THEN 'WAL'
-                    WHEN placed.district LIKE 'N%' THEN 'NIR'
-                    ELSE coalesce(lookup.authority, placed.district) END AS PL_LA,
-                CASE WHEN placed.district IS NULL THEN NULL
-                    WHEN coalesce(lookup.authority, placed.district) = la_code() THEN 'IN' ELSE 'OUT' END
-                    AS PL_LOCATION
+                CAST({pl_distance("home", "placed")} AS VARCHAR) AS PL_DISTANCE,
+                {placement_la} AS PL_LA,
+                {pl_location(placement_la, "la_code()")} AS PL_LOCATION
             )
             FROM {table} AS e
             LEFT JOIN postcode_directory AS home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
