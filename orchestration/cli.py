@@ -49,13 +49,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _dagster_home() -> Path:
-    from orchestration.settings import PROJECT_ROOT, load_settings
+    from orchestration.settings import DAGSTER_YAML, load_settings
 
     home = Path(os.environ.get("DAGSTER_HOME", load_settings().data_dir / "dagster_home")).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
-        config.write_text((PROJECT_ROOT / "dagster.yaml").read_text())
+        config.write_text(DAGSTER_YAML.read_text())
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 

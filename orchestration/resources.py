@@ -1,7 +1,7 @@
 """The warehouse: one DuckDB file at an absolute path, opened by one step at a time.
 
 DuckDB allows one writer per file and refuses other processes meanwhile, so every asset that opens it is in
-the `duckdb` concurrency pool, limited to 1 in dagster.yaml.
+the `duckdb` concurrency pool, limited to 1 in orchestration/dagster.yaml.
 """
 
 from __future__ import annotations

@@ -10,12 +10,27 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+# The source tree, or the folder the wheel was installed into (site-packages): the dbt project, the seeds and the
+# contracts ship with the package, so an installed copy needs no checkout.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+IN_SOURCE_TREE = (PROJECT_ROOT / "pyproject.toml").exists()
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+DAGSTER_YAML = Path(__file__).resolve().parent / "dagster.yaml"  # the instance's settings DAGSTER_HOME starts from
+
+
+def _default_data_dir() -> Path:
+    """data/ in the checkout; ./data where the package is installed (never inside site-packages)."""
+    return Path(os.environ.get("CLA_DATA_DIR", (PROJECT_ROOT if IN_SOURCE_TREE else Path.cwd()) / "data")).resolve()
+
+
 # dbt's manifest and run results; CLA_DBT_TARGET moves them (two checkouts or test runs side by side).
-DBT_TARGET_DIR = Path(os.environ.get("CLA_DBT_TARGET", DBT_PROJECT_DIR / "target")).resolve()
+DBT_TARGET_DIR = Path(
+    os.environ.get(
+        "CLA_DBT_TARGET", DBT_PROJECT_DIR / "target" if IN_SOURCE_TREE else _default_data_dir() / "dbt_target"
+    )
+).resolve()
 
 
 @dataclass(frozen=True)
@@ -38,7 +53,7 @@ class Settings:
 
 def load_settings() -> Settings:
     """Settings from CLA_* environment variables; paths are made absolute so dbt and Dagster agree."""
-    data_dir = Path(os.environ.get("CLA_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+    data_dir = _default_data_dir()
     warehouse = Path(os.environ.get("CLA_WAREHOUSE", data_dir / "warehouse.duckdb")).resolve()
     as_of = os.environ.get("CLA_AS_OF")
     return Settings(
