@@ -12,8 +12,10 @@ import numpy as np
 import pandas as pd
 
 from synthetic import calibration as cal
+from synthetic import case_system, lives, writing
 from synthetic import faults as fault_mod
-from synthetic import lives, writing
+from synthetic.draws import Draws
+from synthetic.placements import TEMPORARY
 
 FILE_FORMATS = ("csv", "xlsx", "mixed")
 
@@ -53,10 +55,13 @@ def generate(
     rng_life, rng_health, rng_edu, rng_work, rng_faults, rng_format = (np.random.default_rng(s) for s in streams)
 
     say("simulating children's lives")
-    case = lives.Simulation(rng_life, scale, start, as_of).run(say)
-    names = case.pop("_names")
+    life = Draws.from_generator(rng_life)  # the simulation and then the case-system tables draw from it
+    population = lives.simulate(life, scale, start, as_of, say)
+    extract = case_system.case_system_tables(population, life, say)
+    names = extract.names
     case = {
-        entity: writing.conform(case[entity], "case_system", entity) for entity in writing.columns_of("case_system")
+        entity: writing.conform(extract.tables[entity], "case_system", entity)
+        for entity in writing.columns_of("case_system")
     }
     children = case["children"].copy()
     periods = case["periods_of_care"].copy()
@@ -149,7 +154,7 @@ def _in_care(periods: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
 
 
 def calibration_summary(case: dict, start: date, as_of: date) -> dict:
-    """The figures kent_profile.md gives, measured on the generated (unfaulted) data."""
+    """The Kent profile's figures (see calibration.py), measured on the generated (unfaulted) data."""
     children = case["children"].set_index("child_id")
     periods = case["periods_of_care"]
     placements = case["placements"]
@@ -169,7 +174,7 @@ def calibration_summary(case: dict, start: date, as_of: date) -> dict:
             placements["child_id"].isin(ids)
             & (placements["start_date"] <= day)
             & (placements["end_date"].isna() | (placements["end_date"] >= year_start))
-            & ~placements["placement_type"].isin(lives.TEMPORARY)
+            & ~placements["placement_type"].isin(TEMPORARY)
         ]
         per_child = moves.groupby("child_id").size()
         age = (day - children.loc[ids, "date_of_birth"]).dt.days / 365.25
