@@ -5,41 +5,49 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from functools import lru_cache
+from dataclasses import asdict
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
-CONTRACTS_DIR = Path(__file__).resolve().parent.parent / "schemas" / "extracts"
-SOURCES = ("case_system", "health", "education", "workforce")
+from schemas.contracts import Contract
+from schemas.contracts import sources as contract_sources
+
 PERSONAL_COLUMNS = ("first_name", "last_name")  # carried in children files only; the ingest drops them
 
 
-@lru_cache(maxsize=1)
-def contracts() -> dict[str, dict]:
-    """source -> entity -> {column: spec}, in file order."""
-    out = {}
-    for source in SOURCES:
-        with open(CONTRACTS_DIR / f"{source}.yaml", encoding="utf-8") as fh:
-            doc = yaml.safe_load(fh)
-        out[source] = {name: dict(spec["columns"]) for name, spec in doc["entities"].items()}
-    return out
+@cache
+def _contracts_by_source() -> dict[str, dict[str, Contract]]:
+    """source -> entity -> contract, in file order, from the project's one contract loader."""
+    return {source: {c.entity: c for c in entities} for source, entities in contract_sources().items()}
+
+
+def contracts() -> dict[str, dict[str, dict]]:
+    """source -> entity -> {column: spec (type, required, codes, ...)}, in file order."""
+    return {
+        source: {entity: {col.name: asdict(col) for col in c.columns} for entity, c in entities.items()}
+        for source, entities in _contracts_by_source().items()
+    }
 
 
 def columns_of(source: str) -> list[str]:
     """The source's entities, in contract order."""
-    return list(contracts()[source])
+    return list(_contracts_by_source()[source])
 
 
 def columns(source: str, entity: str) -> list[str]:
-    return list(contracts()[source][entity])
+    return _contracts_by_source()[source][entity].column_names
+
+
+@cache
+def _column_types(source: str, entity: str) -> dict[str, str]:
+    return {col.name: col.type for col in _contracts_by_source()[source][entity].columns}
 
 
 def column_type(source: str, entity: str, column: str) -> str | None:
-    spec = contracts()[source][entity].get(column)
-    return spec.get("type") if spec else None
+    return _column_types(source, entity).get(column)
 
 
 def conform(frame: pd.DataFrame, source: str, entity: str) -> pd.DataFrame:
