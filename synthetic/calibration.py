@@ -1,7 +1,13 @@
 """The Kent profile the simulation is tuned to, as named constants.
 
-Every figure cites /work/shared/reference/kent_profile.md ("KP", with the source line it gives). Rates
-that are not published directly (arrival rates, durations, move hazards) are tuned so that the simulated
+"KP" marks a figure Kent County Council published (as digested in the project's Kent profile, whose section
+names the comments use), with the paper and the line of its text it comes from, e.g. "001 L1333":
+    000  Looked-after Children and Care Leavers Strategy 2015-2016
+    001  Corporate Parenting Panel agenda pack, 18 June 2015 (item B2: the Children in Care Performance Scorecard)
+    002  Specialist Children's Services Policy Overview and Scrutiny Committee pack, 19 January 2012
+    003  Corporate Parenting select committee recommendations progress update, 2019
+    004  Cabinet report, Multi-agency Looked After Children Strategy, 2011
+Rates that are not published directly (arrival rates, durations, move hazards) are tuned so that the simulated
 stocks and flows reproduce the published ones; their comments say which figure they are tuned to.
 """
 
@@ -65,12 +71,12 @@ NEAR_LAUA = ("E06000035", "E09000004", "E09000006", "E09000011", "E07000065", "E
 # --- stocks and flows (KP "Population and flows") --------------------------------------------------------
 IN_CARE_31_MARCH = 1870  # KP: children in care March 2015 (001 L1333)
 UASC_IN_CARE = 368  # KP: of whom UASC (001 L1333), about 20% (000 L483)
-STARTERS_PER_YEAR = 992  # KP: starters 2014/15 (001 L1336); 835 in 2013/14 (L540)
+STARTERS_PER_YEAR = 992  # KP: starters 2014/15 (001 L1336); 835 in 2013/14 (000 L540)
 LEAVERS_PER_YEAR = 922  # KP: ceased 2014/15 (001 L1372)
 ADOPTED_PER_YEAR = 183  # KP: adopted 2014/15 (001 L1386)
 SGO_PER_YEAR = 54  # KP: special guardianship 2014/15 (001 L1386)
 REPEAT_WITHIN_24_MONTHS = 0.079  # KP: starters within 24 months of a previous episode (001 L1336)
-CARE_LEAVERS_17_21 = 1030  # KP: care leavers March 2014 (L840)
+CARE_LEAVERS_17_21 = 1030  # KP: care leavers March 2014 (000 L840)
 OTHER_LA_CHILDREN_IN_KENT = 1303  # KP: other LAs' children placed in Kent, March 2015 (001 L1335)
 CP_PLAN_IN_CARE = 13  # KP: children with a CP plan while in care (001 L1334)
 MISSING_CHILDREN_PER_MONTH = 75  # KP "Outcomes": children missing per month, average (000 L1093)

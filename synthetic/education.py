@@ -2,8 +2,8 @@
 periods not in education, keyed by UPN, for school-age children in care.
 
 A pupil appears for an academic year (September to August, written 2025/26) when they were in care during it,
-were aged 5-15 on 1 September, and have a real UPN (not UN1-UN5). Rates follow Kent
-(`reference/kent_profile.md`): persistent absence about 10-12%, suspensions for about 10% of pupils a year,
+were aged 5-15 on 1 September, and have a real UPN (not UN1-UN5). Rates follow Kent's
+published figures (see calibration.py): persistent absence about 10-12%, suspensions for about 10% of pupils a year,
 permanent exclusion about 0.4%, GCSE grade 4+ in English and maths about 14%. Everything is computed on arrays
 of (period of care, academic year) rows, so 120k children take a few seconds.
 """

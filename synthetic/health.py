@@ -1,10 +1,10 @@
 """The children-in-care health team's extract: health assessments, dental checks, immunisations,
 development checks, SDQs and substance misuse, for the children and periods of care already generated.
 
-Rates are calibrated to Kent (`reference/kent_profile.md`): about 30% of initial health assessments within
-20 working days, about 89% of children looked after for 12 months with an up-to-date review health
-assessment and dental check at 31 March, SDQ scored for about 76% (mean about 14.6, 41% at 17+), substance
-misuse identified for about 12% of those aged 10 and over. Everything is vectorised over periods of care,
+Rates are calibrated to Kent's published figures (see calibration.py): about 30% of initial health
+assessments within 20 working days, about 89% of children looked after for 12 months with an up-to-date review
+health assessment and dental check at 31 March, SDQ scored for about 76% (mean about 14.6, 41% at 17+),
+substance misuse identified for about 12% of those aged 10 and over. Everything is vectorised over periods of care,
 with at most one loop step per review round, so 120k children take a few seconds.
 """
 
