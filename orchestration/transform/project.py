@@ -50,7 +50,7 @@ def prepare_dbt_project() -> Path:
         with dbt_environment():
             result = dbtRunner().invoke(
                 ["parse", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"]
-                + ["--target-path", str(DBT_TARGET_DIR)]
+                + ["--target-path", str(DBT_TARGET_DIR), "--log-path", str(DBT_TARGET_DIR)]
             )
         if not result.success:
             raise RuntimeError(f"dbt parse failed: {result.exception}")
