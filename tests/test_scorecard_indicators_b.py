@@ -11,18 +11,15 @@ the academic year 2025/26 and its cohort, the children looked after continuously
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_fixtures import LA, create_case_system_warehouse
+from warehouse_fixtures import create_case_system_warehouse, run_dbt
 
 ROOT = Path(__file__).resolve().parent.parent
-DBT = str(Path(sys.executable).with_name("dbt"))
 INDICATORS = ROOT / "dbt_project" / "models" / "intermediate" / "scorecard" / "indicators"
 MODELS = sorted(p.stem for p in INDICATORS.glob("int_scorecard__[aeh][0-9][0-9]_*.sql"))
 AS_OF = "2026-11-01"
@@ -242,30 +239,11 @@ def rows() -> dict[str, list[dict]]:
 
 
 def dbt_build(warehouse: Path, work: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": AS_OF, "CLA_LA_CODE": LA}
-    return subprocess.run(
-        [
-            DBT,
-            "build",
-            "--project-dir",
-            str(ROOT / "dbt_project"),
-            "--profiles-dir",
-            str(ROOT / "dbt_project"),
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-            "--select",
-            " ".join(f"+{model}" for model in MODELS),
-            "--exclude",
-            "resource_type:test,path:models/staging",  # the staging views' tests are test_dbt_project's
-            "--indirect-selection",
-            "cautious",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    # The staging views' tests are test_dbt_project's.
+    selected = " ".join(f"+{model}" for model in MODELS)
+    staging_tests = "resource_type:test,path:models/staging"
+    return run_dbt(
+        "build", warehouse, work, "--select", selected, "--exclude", staging_tests, "--indirect-selection", "cautious"
     )
 
 

@@ -33,19 +33,16 @@ In care at 31/10/2026: K1, K2, K3, K4, K9, K10 (6; 5 excluding UASC).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_fixtures import LA, create_case_system_warehouse
+from warehouse_fixtures import create_case_system_warehouse, run_dbt
 
 ROOT = Path(__file__).resolve().parent.parent
-DBT = str(Path(sys.executable).with_name("dbt"))
 AS_OF = "2026-11-01"
 OCT, SEP = date(2026, 10, 31), date(2026, 9, 30)
 
@@ -241,12 +238,7 @@ HISTORIES = {
 
 
 def dbt(command: str, warehouse: Path, work: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": AS_OF, "CLA_LA_CODE": LA}
-    return subprocess.run(
-        [DBT, command, "--project-dir", str(ROOT / "dbt_project"), "--profiles-dir", str(ROOT / "dbt_project"),
-         "--target-path", str(work / "target"), "--log-path", str(work / "logs"), *args],
-        env=env, capture_output=True, text=True, timeout=900,
-    )  # fmt: skip
+    return run_dbt(command, warehouse, work, *args)
 
 
 @pytest.fixture(scope="module")

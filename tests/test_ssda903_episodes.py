@@ -12,16 +12,13 @@ data: episodes never overlap, every DECOM is inside its period, the counts per y
 
 from __future__ import annotations
 
-import logging
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_fixtures import LA, create_case_system_warehouse
+from warehouse_fixtures import LA, create_case_system_warehouse, ingest_synthetic_extracts, run_dbt
 
 HAND = "E06000035"  # Medway: the hand-made histories
 SYNTHETIC = LA  # Kent: the synthetic population
@@ -29,7 +26,6 @@ SYNTHETIC_SCALE = 0.1
 IN_CARE_31_MARCH = 1870  # children in care at 31 March at scale 1 (synthetic/calibration.py, KP March 2015)
 
 ROOT = Path(__file__).resolve().parent.parent
-DBT = str(Path(sys.executable).with_name("dbt"))
 AS_OF = "2026-11-01"
 SELECT = "+episodes +header +uasc +int_ssda903__history_conflicts +stg_reference__ssda903_codes"
 
@@ -173,73 +169,25 @@ HISTORIES = {
 
 
 def ingest_synthetic(folder: Path, warehouse: Path) -> None:
-    """A small synthetic population for Kent: generated, then the four case-system extracts the episodes are
-    made from ingested as the pipeline does (contract checks, raw tables), beside the hand-made authority."""
-    from orchestration.ingest.assets import load_entity
-    from orchestration.resources import Warehouse
-    from schemas.contracts import load_contracts
-    from synthetic import generate
+    """A small synthetic population: the four case-system extracts the episodes are made from, ingested as the
+    pipeline does (contract checks, raw tables), beside the hand-made authority; then the postcode directory
+    sample, less the made-up postcodes of the hand-made histories."""
+    from orchestration.ingest.postcodes import DIRECTORY_SQL
 
-    generate(folder / "landing", seed=5, scale=SYNTHETIC_SCALE, as_of=date(2026, 10, 31))
-    contracts = load_contracts()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("CLA_DATA_DIR", str(folder))
-        env.setenv("CLA_WAREHOUSE", str(warehouse))
-        env.setenv("CLA_AS_OF", AS_OF)
-        env.setenv("CLA_LA_CODE", SYNTHETIC)
-        for entity in ("children", "periods_of_care", "legal_statuses", "placements"):
-            outcome = load_entity(contracts[entity], Warehouse(path=str(warehouse)), logging.getLogger(__name__))
-            assert len(outcome.quarantined) == 0, entity
-    # The postcode directory sample, less the made-up postcodes of the hand-made histories.
+    entities = ("children", "periods_of_care", "legal_statuses", "placements")
+    outcomes = ingest_synthetic_extracts(folder, warehouse, seed=5, scale=SYNTHETIC_SCALE, entities=entities,
+                                         la_code=SYNTHETIC)  # fmt: skip
+    assert {entity: len(o.quarantined) for entity, o in outcomes.items()} == dict.fromkeys(entities, 0)
     made_up = ", ".join(f"'{p['postcode']}'" for p in POSTCODES)
     with duckdb.connect(str(warehouse)) as con:
         con.execute(
-            f"""
-            INSERT INTO reference.postcodes
-            WITH directory AS (
-                SELECT *, replace(upper(pcd), ' ', '') AS compact
-                FROM read_csv(?, header = true, all_varchar = true)
-                WHERE pcd IS NOT NULL
-            ),
-            spaced AS (
-                SELECT DISTINCT
-                    left(compact, length(compact) - 3) || ' ' || right(compact, 3) AS postcode,
-                    try_cast(oseast1m AS INTEGER) AS easting,
-                    try_cast(osnrth1m AS INTEGER) AS northing,
-                    laua AS lad_code
-                FROM directory
-            )
-            SELECT * FROM spaced WHERE postcode NOT IN ({made_up})
-            """,
+            f"INSERT INTO reference.postcodes SELECT * FROM ({DIRECTORY_SQL}) WHERE postcode NOT IN ({made_up})",
             [str(ROOT / "seeds" / "postcodes_sample.csv.gz")],
         )
 
 
 def dbt_build(warehouse: Path, work: Path, select: str) -> subprocess.CompletedProcess:
-    """dbt build in a subprocess (dbt-duckdb keeps the file open in-process), writing nothing to the repo."""
-    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": AS_OF, "CLA_LA_CODE": LA}
-    return subprocess.run(
-        [
-            DBT,
-            "build",
-            "--project-dir",
-            str(ROOT / "dbt_project"),
-            "--profiles-dir",
-            str(ROOT / "dbt_project"),
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-            "--select",
-            select,
-            "--indirect-selection",
-            "cautious",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_dbt("build", warehouse, work, "--select", select, "--indirect-selection", "cautious")
 
 
 @pytest.fixture(scope="module")

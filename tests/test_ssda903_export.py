@@ -11,8 +11,6 @@ import io
 import json
 import logging
 import shutil
-import subprocess
-import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -21,7 +19,14 @@ import dagster as dg
 import duckdb
 import pandas as pd
 import pytest
-from warehouse_fixtures import LA, create_ssda903_marts, ssda903_providers, ssda903_return
+from warehouse_fixtures import (
+    LA,
+    create_ssda903_marts,
+    ingest_synthetic_extracts,
+    run_dbt,
+    ssda903_providers,
+    ssda903_return,
+)
 
 from orchestration.ingest.reading import FileProblem
 from orchestration.resources import Warehouse
@@ -393,53 +398,27 @@ def test_a_year_in_progress_gives_a_draft_that_reports_errors_without_blocking(t
 MART_MODELS = [ROOT / "dbt_project" / "models" / "marts" / "ssda903" / f"{m}.sql" for m in marts()]
 
 
-@pytest.mark.skipif(
-    not all(p.exists() for p in MART_MODELS),
-    reason="the 903 mart models (dbt_project/models/marts/ssda903/<mart>.sql) are not all written yet",
-)
 def test_the_asset_writes_the_return_from_the_dbt_marts(tmp_path):
     """Small clean synthetic extracts → ingest → dbt (the 903 marts and what they need) → the export asset, whose
     DfE check must pass: the warehouse's own return of clean data is one DfE accepts."""
-    from orchestration.ingest.assets import load_entity
     from orchestration.ingest.postcodes import postcodes
-    from schemas.contracts import load_contracts
-    from synthetic import generate
 
     data = tmp_path / "data"
     warehouse = data / "warehouse.duckdb"
+    ingest_synthetic_extracts(data, warehouse, seed=3, scale=0.02)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("CLA_DATA_DIR", str(data))
         env.setenv("CLA_WAREHOUSE", str(warehouse))
         env.setenv("CLA_AS_OF", "2026-11-01")
         env.setenv("CLA_LA_CODE", LA)
-        generate(data / "landing", seed=3, scale=0.02, as_of=date(2026, 10, 31))
         resource = Warehouse(path=str(warehouse))
-        for contract in load_contracts().values():
-            load_entity(contract, resource, logging.getLogger())
         assert dg.materialize([postcodes, submitted_returns], resources={"warehouse": resource}).success
         started = time.perf_counter()
-        dbt = subprocess.run(
-            [
-                str(Path(sys.executable).parent / "dbt"),
-                "build",  # seeds and models; the models' data tests are not this test's subject
-                "--select",
-                "+path:models/marts/ssda903",
-                "--resource-type",
-                "seed",
-                "--resource-type",
-                "model",
-                "--project-dir",
-                str(ROOT / "dbt_project"),
-                "--profiles-dir",
-                str(ROOT / "dbt_project"),
-                "--target-path",
-                str(tmp_path / "target"),
-                "--log-path",
-                str(tmp_path / "logs"),
-            ],
-            capture_output=True,
-            text=True,
-        )
+        # seeds and models; the models' data tests are not this test's subject
+        dbt = run_dbt(
+            "build", warehouse, tmp_path, "--select", "+path:models/marts/ssda903",
+            "--resource-type", "seed", "--resource-type", "model",
+        )  # fmt: skip
         assert dbt.returncode == 0, dbt.stdout[-3000:]
         logging.getLogger(__name__).info(f"dbt build of the 903 marts: {time.perf_counter() - started:.1f} s")
         result = dg.materialize(

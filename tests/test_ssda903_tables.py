@@ -12,19 +12,17 @@ A last test builds the same models from a small synthetic population and checks 
 
 from __future__ import annotations
 
-import logging
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_fixtures import LA, create_case_system_warehouse
+from warehouse_fixtures import LA, create_case_system_warehouse, ingest_synthetic_extracts, run_dbt
+
+from schemas.contracts import load_contracts
 
 ROOT = Path(__file__).resolve().parent.parent
-DBT = str(Path(sys.executable).with_name("dbt"))
 AS_OF = "2026-11-01"  # 2026/27 is the year in progress
 MARTS = ["reviews", "oc2", "oc3", "ad1", "placed_adoption", "prev_perm", "missing", "sw_episodes", "dolo"]
 SELECT = " ".join(f"+{mart}" for mart in MARTS)
@@ -255,31 +253,9 @@ def health_records() -> dict[str, list[dict]]:
 
 
 def dbt_build(warehouse: Path, work: Path, select: str) -> subprocess.CompletedProcess:
-    """dbt build in a subprocess (dbt-duckdb keeps the file open in-process), writing nothing to the repo."""
-    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": AS_OF, "CLA_LA_CODE": LA}
-    return subprocess.run(
-        [
-            DBT,
-            "build",
-            "--project-dir",
-            str(ROOT / "dbt_project"),
-            "--profiles-dir",
-            str(ROOT / "dbt_project"),
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-            "--select",
-            select,
-            "--exclude",
-            EXCLUDE,
-            "--indirect-selection",
-            "cautious",  # not the tests of other marts that merely share a parent
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    # cautious: not the tests of other marts that merely share a parent
+    return run_dbt(
+        "build", warehouse, work, "--select", select, "--exclude", EXCLUDE, "--indirect-selection", "cautious"
     )
 
 
@@ -467,29 +443,12 @@ def test_a_submitted_return_is_kept_beside_the_derived_rows(built):
 
 
 def synthetic_warehouse(folder: Path, scale: float) -> Path:
-    """Extracts from the synthetic generator loaded as the ingest loads them (no Dagster), with postcodes."""
-    generator = pytest.importorskip("synthetic")
-    if not hasattr(generator, "generate"):
-        pytest.skip("the synthetic generator is not ready")
-    from orchestration.ingest.assets import create_empty_tables, load_entity
-    from orchestration.resources import Warehouse
-    from orchestration.ssda903.tables import ensure_submitted_tables
-    from schemas.contracts import load_contracts
-
-    generator.generate(folder / "landing", seed=11, scale=scale, as_of=date(2026, 10, 31))
-    warehouse = Warehouse(path=str(folder / "warehouse.duckdb"))
-    create_empty_tables(warehouse)
-    for contract in load_contracts().values():
-        if contract.source in ("case_system", "health"):  # all these tables read; education stays empty
-            load_entity(contract, warehouse, logging.getLogger(__name__))
-    with warehouse.connect() as con:
-        ensure_submitted_tables(con)  # the 903 marts read them; the submitted_returns asset makes them
-        con.execute("CREATE SCHEMA IF NOT EXISTS reference")
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS reference.postcodes "
-            "(postcode VARCHAR, easting INTEGER, northing INTEGER, lad_code VARCHAR)"
-        )
-    return Path(warehouse.path)
+    """Extracts from the synthetic generator loaded as the ingest loads them (no Dagster), with an empty
+    postcode directory; the case-system and health extracts are read, education stays empty."""
+    warehouse = folder / "warehouse.duckdb"
+    entities = [c.entity for c in load_contracts().values() if c.source in ("case_system", "health")]
+    ingest_synthetic_extracts(folder, warehouse, seed=11, scale=scale, entities=entities)
+    return warehouse
 
 
 def test_synthetic_population_gives_plausible_tables(tmp_path, monkeypatch):

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 
@@ -9,6 +15,62 @@ from orchestration.ssda903.files import TableRows, typed
 from orchestration.ssda903.layouts import CollectionYear, table, tables_for
 
 LA = "E10000016"  # Kent
+AS_OF = "2026-11-01"  # the load date the hand-made fixtures are written for: 2026/27 is the year in progress
+DBT_PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
+
+
+def ingest_synthetic_extracts(
+    folder: Path, warehouse: Path, *, seed: int, scale: float, entities=None, la_code: str = LA, as_of: str = AS_OF
+) -> dict:
+    """Synthetic extracts generated into folder/landing (data up to 31 October 2026) and loaded as the ingest
+    loads them, contract and quarantine included, without Dagster: every raw and quarantine table (those not
+    named in `entities` left empty), the empty submitted_returns tables and an empty reference.postcodes.
+    Returns each loaded entity's outcome. The one way the tests build a warehouse from synthetic extracts."""
+    import logging
+
+    import pytest
+
+    from orchestration.ingest.assets import create_empty_tables, load_entity
+    from orchestration.resources import Warehouse
+    from orchestration.ssda903.tables import ensure_submitted_tables
+    from schemas.contracts import load_contracts
+    from synthetic import generate
+
+    generate(folder / "landing", seed=seed, scale=scale, as_of=date(2026, 10, 31))
+    resource = Warehouse(path=str(warehouse))
+    create_empty_tables(resource)
+    contracts = load_contracts()
+    outcomes = {}
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CLA_DATA_DIR", str(folder))
+        env.setenv("CLA_WAREHOUSE", str(warehouse))
+        env.setenv("CLA_AS_OF", as_of)
+        env.setenv("CLA_LA_CODE", la_code)
+        for entity in entities if entities is not None else contracts:
+            outcomes[entity] = load_entity(contracts[entity], resource, logging.getLogger(__name__))
+    with resource.connect() as con:
+        ensure_submitted_tables(con)
+        con.execute("CREATE SCHEMA IF NOT EXISTS reference")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS reference.postcodes "
+            "(postcode VARCHAR, easting INTEGER, northing INTEGER, lad_code VARCHAR)"
+        )
+    return outcomes
+
+
+def run_dbt(
+    command: str, warehouse: Path, work: Path, *args: str, as_of: str = AS_OF, la_code: str = LA
+) -> subprocess.CompletedProcess:
+    """dbt in a subprocess (dbt-duckdb keeps the file open in-process) against the given warehouse file, its
+    target and logs in `work`: nothing written to the repository. The one way the tests run dbt."""
+    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": as_of, "CLA_LA_CODE": la_code}
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), command, "--project-dir", str(DBT_PROJECT_DIR),
+         "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(work / "target"),
+         "--log-path", str(work / "logs"), *args],
+        env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+
 
 # ---- SSDA903: a hand-made return of four children (helper C) -------------------------------------------------
 #

@@ -22,6 +22,22 @@ def postcode_file() -> Path:
     return Path(os.environ.get("CLA_POSTCODES", SEEDS_DIR / "postcodes_sample.csv.gz")).resolve()
 
 
+# One space before the inward code, the form the extracts are normalised to.
+DIRECTORY_SQL = """
+    WITH directory AS (
+        SELECT *, replace(upper(pcd), ' ', '') AS compact
+        FROM read_csv(?, header = true, all_varchar = true)
+        WHERE pcd IS NOT NULL
+    )
+    SELECT DISTINCT
+        left(compact, length(compact) - 3) || ' ' || right(compact, 3) AS postcode,
+        try_cast(oseast1m AS INTEGER) AS easting,
+        try_cast(osnrth1m AS INTEGER) AS northing,
+        laua AS lad_code
+    FROM directory
+"""
+
+
 @dg.asset(
     key=POSTCODES_KEY,
     group_name="reference",
@@ -36,24 +52,7 @@ def postcodes(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.Mat
     path = postcode_file()
     with warehouse.connect() as con:
         con.execute("CREATE SCHEMA IF NOT EXISTS reference")
-        con.execute(
-            """
-            CREATE OR REPLACE TABLE reference.postcodes AS
-            WITH directory AS (
-                SELECT *, replace(upper(pcd), ' ', '') AS compact
-                FROM read_csv(?, header = true, all_varchar = true)
-                WHERE pcd IS NOT NULL
-            )
-            -- One space before the inward code, the form the extracts are normalised to.
-            SELECT DISTINCT
-                left(compact, length(compact) - 3) || ' ' || right(compact, 3) AS postcode,
-                try_cast(oseast1m AS INTEGER) AS easting,
-                try_cast(osnrth1m AS INTEGER) AS northing,
-                laua AS lad_code
-            FROM directory
-            """,
-            [str(path)],
-        )
+        con.execute(f"CREATE OR REPLACE TABLE reference.postcodes AS {DIRECTORY_SQL}", [str(path)])
         rows = con.execute("SELECT count(*) FROM reference.postcodes").fetchone()[0]
     context.log.info(f"loaded {rows} postcodes from {path.name}")
     return dg.MaterializeResult(metadata={"dagster/row_count": rows, "file": path.name})
