@@ -150,6 +150,31 @@ def open_database(
         WINDOW g AS (PARTITION BY CHILD, stretch)
         """
     )
+    # Each child's UASC status this year and last year, for rules 205A-D: the flag (Header's UASC, derived from
+    # the UASC table when the return is CSV; null when unknown: no flag and no UASC table supplied) and the date
+    # UASC ceased, as a date and as given.
+    con.execute(
+        """
+        CREATE MACRO uasc_status() AS TABLE
+        select
+            h.row_key, h.CHILD,
+            coalesce(
+                h.UASC = '1', case when exists (select 1 from uasc as u where u.CHILD = h.CHILD) then true end
+            ) as now_uasc,
+            (select max(d(u.DUC)) from uasc as u where u.CHILD = h.CHILD) as duc,
+            (select max(u.DUC) from uasc as u where u.CHILD = h.CHILD) as duc_text,
+            coalesce(
+                (select bool_or(l.UASC = '1') from header_last as l where l.CHILD = h.CHILD),
+                case when exists (select 1 from uasc_last as u where u.CHILD = h.CHILD) then true end
+            ) as last_uasc,
+            (select max(d(u.DUC)) from uasc_last as u where u.CHILD = h.CHILD) as duc_last,
+            (select max(u.DUC) from uasc_last as u where u.CHILD = h.CHILD) as duc_last_text,
+            (select max(coalesce(d(u.DOB), d(l.DOB)))
+             from uasc_last as u left join header_last as l on l.CHILD = u.CHILD
+             where u.CHILD = h.CHILD) as dob_last
+        from header as h
+        """
+    )
     # The children looked after continuously for 12 months at 31 March (DfE's derived LOOKED_AFTER_CONTINUOUSLY,
     # the OC2 cohort): looked after at some time in the year, and no episode in the year starts care (RNE S
     # after 1 April), ends care (a DEC from 1 April to 31 March with REC other than X1) or is a short break
