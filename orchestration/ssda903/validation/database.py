@@ -150,6 +150,21 @@ def open_database(
         WINDOW g AS (PARTITION BY CHILD, stretch)
         """
     )
+    # Each episode beside the child's previous one (legal status and placement), for rules 434-436.
+    con.execute(
+        """
+        CREATE MACRO episodes_with_previous() AS TABLE
+        SELECT *,
+            lag(row_key) OVER w AS prev_row,
+            lag(LS) OVER w AS prev_ls,
+            lag(PLACE) OVER w AS prev_place,
+            lag(PL_POST) OVER w AS prev_post,
+            lag(URN) OVER w AS prev_urn,
+            lag(PLACE_PROVIDER) OVER w AS prev_provider
+        FROM episodes
+        WINDOW w AS (PARTITION BY CHILD ORDER BY d(DECOM), d(DEC), row_key)
+        """
+    )
     # Each child's UASC status this year and last year, for rules 205A-D: the flag (Header's UASC, derived from
     # the UASC table when the return is CSV; null when unknown: no flag and no UASC table supplied) and the date
     # UASC ceased, as a date and as given.

@@ -2,17 +2,7 @@
 -- RNE P or T (placement changed, legal status did not): the legal status is the child's previous episode's
 -- and something of the placement (type, postcode, URN, provider) differs. Two blanks agree; postcodes are
 -- compared upper-cased without spaces.
-with e as (
-    select *,
-        lag(row_key) over w as prev_row,
-        lag(LS) over w as prev_ls,
-        lag(PLACE) over w as prev_place,
-        lag(PL_POST) over w as prev_post,
-        lag(URN) over w as prev_urn,
-        lag(PLACE_PROVIDER) over w as prev_provider
-    from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
-)
+with e as (select * from episodes_with_previous())
 select 'Episodes' as table_name, row_key, CHILD as child
 from e
 where RNE in ('P', 'T')
