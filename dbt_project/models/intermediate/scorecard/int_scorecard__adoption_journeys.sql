@@ -1,5 +1,5 @@
 {#-
-    One row per adoption journey: each agency decision that a child should be placed for adoption (the
+    One row per adoption journey of the authority's: each agency decision that a child should be placed for adoption (the
     adoptions extract's best-interest decision), in the period of care it was made in, and each period of
     care that ended in adoption (903 reason E11, E12) though no decision was recorded. With the milestones
     the adoption indicators time: placement order, match, placed with the adopters, adopted (the day the
@@ -15,6 +15,8 @@ adoptions as (
 
     select * from {{ ref('stg_case_system__adoptions') }}
 
+    where la_code = '{{ la_code() }}'
+
 ),
 
 periods as (
@@ -22,14 +24,12 @@ periods as (
     select
         la_code,
         child_id,
-        start_date as period_start_date,
-        end_date as period_end_date,
+        period_start_date,
+        period_end_date,
         reason_ended_code,
-        lead(start_date) over (partition by la_code, child_id order by start_date) as next_period_start_date
+        next_period_start_date
 
-    from {{ ref('int_ssda903__looked_after_periods') }}
-
-    where not is_short_breaks
+    from {{ ref('int_scorecard__periods_of_care') }}
 
 ),
 

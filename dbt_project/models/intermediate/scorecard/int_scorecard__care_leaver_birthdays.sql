@@ -1,15 +1,9 @@
-{#- The care leavers the L indicators count at each month end: DfE's OC3 cohort (int_ssda903__care_leavers)
-    whose 19th, 20th or 21st birthday fell in the 12 months to the month end, with what the case system
-    recorded at that birthday (blank when no contact was recorded: "not known"). 17- and 18-year-olds are
-    reported apart by DfE and left out here. -#}
+{#- The care leavers the L indicators count at each month end: the authority's DfE OC3 cohort
+    (int_ssda903__care_leavers) whose 19th, 20th or 21st birthday fell in the 12 months to the month end, with what
+    the case system recorded at that birthday (blank when no contact was recorded: "not known"). 17- and
+    18-year-olds are reported apart by DfE and left out here. -#}
 
 with
-
-month_ends as (
-
-    select month_end, rolling_12_start from {{ ref('int_scorecard__month_ends') }}
-
-),
 
 care_leavers as (
 
@@ -28,48 +22,38 @@ contacts as (
 
     from {{ ref('stg_case_system__care_leaver_contacts') }}
 
-    where la_code = '{{ la_code() }}'
+),
+
+birthdays_in_window as (
+
+    {{ scorecard_rows_in_window('care_leavers', 'birthday', 'R12') }}
 
 ),
 
 -- one birthday per care leaver: someone born on 29 February can have two in a window (1 March and 29 February)
-birthdays_in_window as (
+latest_birthdays as (
 
-    select
-        care_leavers.la_code,
-        month_ends.month_end,
-        care_leavers.child_id,
-        care_leavers.birthday,
-        row_number() over (
-            partition by month_ends.month_end, care_leavers.child_id order by care_leavers.birthday desc
-        ) as latest_first
-
-    from month_ends
-
-    inner join care_leavers
-        on care_leavers.birthday between month_ends.rolling_12_start and month_ends.month_end
+    {{ scorecard_latest_per_child('birthdays_in_window', 'birthday') }}
 
 ),
 
 final as (
 
     select
-        birthdays_in_window.la_code,
-        birthdays_in_window.month_end,
-        birthdays_in_window.child_id,
-        birthdays_in_window.birthday,
+        latest_birthdays.la_code,
+        latest_birthdays.month_end,
+        latest_birthdays.child_id,
+        latest_birthdays.birthday,
         contacts.in_touch_code,
         contacts.activity_code,
         contacts.accommodation_code
 
-    from birthdays_in_window
+    from latest_birthdays
 
     left join contacts
-        on birthdays_in_window.la_code = contacts.la_code
-        and birthdays_in_window.child_id = contacts.child_id
-        and birthdays_in_window.birthday = contacts.birthday
-
-    where birthdays_in_window.latest_first = 1
+        on latest_birthdays.la_code = contacts.la_code
+        and latest_birthdays.child_id = contacts.child_id
+        and latest_birthdays.birthday = contacts.birthday
 
 )
 

@@ -1,6 +1,7 @@
-{#- The scorecard's spine: every child looked after at each month end (a 903 episode open at the end of the
-    day, short breaks left out as in DfE's "looked after at 31 March"), with the characteristics the
-    scorecard breaks figures down by and the facts most indicators start from. -#}
+{#- The scorecard's spine: every child the authority looked after at each month end (a 903 episode open at the
+    end of the day, short breaks left out as in DfE's "looked after at 31 March"), with the characteristics the
+    scorecard breaks figures down by and the facts most indicators start from. Only the authority's children
+    (CLA_LA_CODE): the models built on this one need no filter of their own. -#}
 
 with
 
@@ -14,7 +15,8 @@ episodes as (
 
     select * from {{ ref('int_ssda903__care_episodes') }}
 
-    where not is_short_break
+    where la_code = '{{ la_code() }}'
+        and not is_short_break
 
 ),
 

@@ -3,8 +3,9 @@
     ended by the month end (September to August; so from 31 August a year's results are the ones shown), and
     DfE's cohort for it, the children looked after continuously for 12 months at the 31 March inside that
     academic year (int_ssda903__continuously_looked_after, the OC2 cohort: the collection year and the
-    academic year share a name, e.g. 2025/26). With the UPN that links the Virtual School's extract, and
-    whether the child was of compulsory school age that year (aged 5 to 15 on 31 August before it).
+    academic year share a name, e.g. 2025/26), the authority's children only. With the UPN that links the
+    Virtual School's extract, and whether the child was of compulsory school age that year (aged 5 to 15 on
+    31 August before it).
 -#}
 
 with
@@ -27,6 +28,8 @@ continuously_looked_after as (
         child_id
 
     from {{ ref('int_ssda903__continuously_looked_after') }}
+
+    where la_code = '{{ la_code() }}'
 
 ),
 

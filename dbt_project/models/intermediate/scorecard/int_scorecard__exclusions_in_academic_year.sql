@@ -5,28 +5,9 @@
 
 with
 
-month_ends as (
+children_with_upn as (
 
-    select
-        month_end,
-        academic_year_start
-
-    from {{ ref('int_scorecard__month_ends') }}
-
-),
-
-child_months as (
-
-    select
-        la_code,
-        month_end,
-        child_id,
-        upn
-
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
-        and upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')  -- no UPN: nothing links
+    select * from {{ ref('int_scorecard__children_with_upn') }}
 
 ),
 
@@ -42,23 +23,20 @@ exclusions as (
 
 ),
 
-excluded as (
+final as (
 
     select distinct
-        child_months.month_end,
-        child_months.child_id,
+        children_with_upn.month_end,
+        children_with_upn.child_id,
         exclusions.exclusion_type
 
-    from child_months
-
-    inner join month_ends
-        on child_months.month_end = month_ends.month_end
+    from children_with_upn
 
     inner join exclusions
-        on child_months.la_code = exclusions.la_code
-        and child_months.upn = exclusions.upn
-        and exclusions.start_date between month_ends.academic_year_start and child_months.month_end
+        on children_with_upn.la_code = exclusions.la_code
+        and children_with_upn.upn = exclusions.upn
+        and exclusions.start_date between children_with_upn.academic_year_start and children_with_upn.month_end
 
 )
 
-select * from excluded
+select * from final

@@ -24,8 +24,7 @@ child_months as (
 
     from {{ ref('int_scorecard__child_months') }}
 
-    where la_code = '{{ la_code() }}'
-        and is_looked_after_12_months
+    where is_looked_after_12_months
 
 ),
 

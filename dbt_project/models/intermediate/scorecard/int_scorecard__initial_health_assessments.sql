@@ -1,5 +1,5 @@
 {#-
-    Each period of care (short breaks left out) with its initial health assessment (IHA): the health
+    Each of the authority's periods of care (short breaks left out) with its initial health assessment (IHA): the health
     extract's INITIAL assessment due soonest after the period began (linked to the child by child_id, or by
     an NHS number held by exactly one child, as int_ssda903__health_records links), and the statutory
     deadlines counted in working days from the day the child became looked after: the referral to health
@@ -8,6 +8,7 @@
 
 with
 
+-- short breaks too, until the end: an assessment falling due in one belongs to it, not to the period before
 periods as (
 
     select
@@ -19,6 +20,8 @@ periods as (
         is_short_breaks
 
     from {{ ref('int_ssda903__looked_after_periods') }}
+
+    where la_code = '{{ la_code() }}'
 
 ),
 

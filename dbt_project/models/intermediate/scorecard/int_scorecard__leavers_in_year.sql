@@ -6,54 +6,27 @@
 
 with
 
-month_ends as (
+ceased_in_year as (
+
+    {{ scorecard_rows_in_window(ref('int_scorecard__periods_of_care'), 'period_end_date', 'YTD') }}
+
+),
+
+last_ceased as (
+
+    {{ scorecard_latest_per_child('ceased_in_year', 'period_end_date') }}
+
+),
+
+final as (
 
     select
         month_end,
-        financial_year_start
-
-    from {{ ref('int_scorecard__month_ends') }}
-
-),
-
-periods as (
-
-    select
         child_id,
-        end_date,
         reason_ended_code
 
-    from {{ ref('int_ssda903__looked_after_periods') }}
-
-    where la_code = '{{ la_code() }}'
-        and not is_short_breaks
-        and end_date is not null
-
-),
-
-ceased_in_year as (
-
-    select
-        month_ends.month_end,
-        periods.child_id,
-        periods.reason_ended_code,
-        row_number() over (
-            partition by month_ends.month_end, periods.child_id
-            order by periods.end_date desc
-        ) as latest_first
-
-    from month_ends
-
-    inner join periods
-        on periods.end_date between month_ends.financial_year_start and month_ends.month_end
+    from last_ceased
 
 )
 
-select
-    month_end,
-    child_id,
-    reason_ended_code
-
-from ceased_in_year
-
-where latest_first = 1
+select * from final

@@ -1,4 +1,4 @@
-{#- Placements as DfE's stability measures count them: a run of 903 episodes in one placement. A placement
+{#- The authority's placements as DfE's stability measures count them: a run of 903 episodes in one placement. A placement
     starts with a period's first episode or an episode whose RNE is P, B, T or U (a change of placement);
     RNE L (legal status only) does not start one. A move to be placed for adoption with the existing foster
     carers (A3, A5 with RNE T or U) is not a change of placement (DfE). Short breaks (V3/V4) are left out.
@@ -11,7 +11,8 @@ episodes as (
 
     select * from {{ ref('int_ssda903__care_episodes') }}
 
-    where not is_short_break
+    where la_code = '{{ la_code() }}'
+        and not is_short_break
 
 ),
 

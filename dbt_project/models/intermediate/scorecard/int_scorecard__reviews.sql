@@ -1,5 +1,5 @@
-{#- Looked-after reviews as DfE counts them: those that fell due while the child was looked after other than on
-    short breaks only (V3/V4 periods are left out of the 903 reviews). Due dates in the future are kept (the
+{#- The authority's looked-after reviews as DfE counts them: those that fell due while the child was looked after
+    other than on short breaks only (V3/V4 periods are left out of the 903 reviews). Due dates in the future are kept (the
     year-to-date windows stop at each month end). -#}
 
 with
@@ -12,13 +12,9 @@ reviews as (
 
 ),
 
-periods as (
+periods_of_care as (
 
-    select la_code, child_id, start_date, end_date
-
-    from {{ ref('int_ssda903__looked_after_periods') }}
-
-    where not is_short_breaks
+    select * from {{ ref('int_scorecard__periods_of_care') }}
 
 ),
 
@@ -33,11 +29,11 @@ final as (
 
     from reviews
 
-    inner join periods
-        on reviews.la_code = periods.la_code
-        and reviews.child_id = periods.child_id
-        and reviews.due_date >= periods.start_date
-        and (periods.end_date is null or reviews.due_date <= periods.end_date)
+    inner join periods_of_care
+        on reviews.la_code = periods_of_care.la_code
+        and reviews.child_id = periods_of_care.child_id
+        and reviews.due_date >= periods_of_care.period_start_date
+        and (periods_of_care.period_end_date is null or reviews.due_date <= periods_of_care.period_end_date)
 
 )
 

@@ -29,8 +29,6 @@ child_months as (
 
     select * from {{ ref('int_scorecard__child_months') }}
 
-    where la_code = '{{ la_code() }}'
-
 ),
 
 children as (
@@ -52,11 +50,9 @@ children as (
 
 posts as (
 
-    select post_id, month_end_date, team
+    select post_id, month_end, team
 
-    from {{ ref('stg_workforce__social_work_posts') }}
-
-    where la_code = '{{ la_code() }}'
+    from {{ ref('int_scorecard__social_work_posts') }}
 
 ),
 
@@ -114,7 +110,7 @@ described as (
 
     left join posts
         on classified.is_post
-        and classified.month_end = posts.month_end_date
+        and classified.month_end = posts.month_end
         and classified.subject_id = posts.post_id
 
 ),

@@ -54,11 +54,9 @@ population as (
 -- months the optional workforce extract covers (staffing figures only for those)
 workforce_months as (
 
-    select distinct month_end_date as month_end
+    select distinct month_end
 
-    from {{ ref('stg_workforce__social_work_posts') }}
-
-    where la_code = '{{ la_code() }}'
+    from {{ ref('int_scorecard__social_work_posts') }}
 
 ),
 

@@ -1,76 +1,47 @@
-{{ config(materialized='view') }}
-
-{#-
-    A12, snapshot at each month end: of the children looked after at the month end, those awaiting adoption:
-    an agency decision in their current period of care that they should be placed for adoption, made on or
-    before the month end and not reversed by it, and not yet placed with their adopters (the 903
-    PlacedAdoption row still open, no adoption placement begun).
--#}
+{#- Placed with the adopters is the 903 PlacedAdoption row still open with no adoption placement begun
+    (int_scorecard__adoption_journeys.placed_for_adoption_date). -#}
 
 with
 
-child_months as (
+children_in_care as (
 
-    select
-        la_code,
-        month_end,
-        child_id,
-        period_start_date
-
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
+    select * from {{ ref('int_scorecard__child_months') }}
 
 ),
 
-adoption_journeys as (
+adoption_decisions as (
 
     select * from {{ ref('int_scorecard__adoption_journeys') }}
 
-    where la_code = '{{ la_code() }}'
-        and best_interest_decision_date is not null
+    where best_interest_decision_date is not null
 
 ),
 
-awaiting as (
-
-    select distinct
-        child_months.month_end,
-        child_months.child_id
-
-    from child_months
-
-    inner join adoption_journeys
-        on child_months.la_code = adoption_journeys.la_code
-        and child_months.child_id = adoption_journeys.child_id
-        and adoption_journeys.best_interest_decision_date >= child_months.period_start_date
-        and adoption_journeys.best_interest_decision_date <= child_months.month_end
-        and (
-            adoption_journeys.decision_reversed_date is null
-            or adoption_journeys.decision_reversed_date > child_months.month_end
-        )
-        and (
-            adoption_journeys.placed_for_adoption_date is null
-            or adoption_journeys.placed_for_adoption_date > child_months.month_end
-        )
-
-),
-
-final as (
+with_decisions as (
 
     select
-        cast('A12' as {{ dbt.type_string() }}) as indicator_id,
-        child_months.month_end,
-        cast(child_months.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(case when awaiting.child_id is not null then 1 else 0 end as double precision) as numerator,
-        cast(1 as double precision) as denominator
+        children_in_care.month_end,
+        children_in_care.child_id,
+        count(adoption_decisions.best_interest_decision_date) as decisions_awaiting_placement
 
-    from child_months
+    from children_in_care
 
-    left join awaiting
-        on child_months.month_end = awaiting.month_end
-        and child_months.child_id = awaiting.child_id
+    left join adoption_decisions
+        on children_in_care.la_code = adoption_decisions.la_code
+        and children_in_care.child_id = adoption_decisions.child_id
+        and adoption_decisions.best_interest_decision_date >= children_in_care.period_start_date
+        and adoption_decisions.best_interest_decision_date <= children_in_care.month_end
+        and (
+            adoption_decisions.decision_reversed_date is null
+            or adoption_decisions.decision_reversed_date > children_in_care.month_end
+        )
+        and (
+            adoption_decisions.placed_for_adoption_date is null
+            or adoption_decisions.placed_for_adoption_date > children_in_care.month_end
+        )
 
-)
+    group by children_in_care.month_end, children_in_care.child_id
 
-select * from final
+),
+
+{{ scorecard_indicator_rows('with_decisions', in_numerator='decisions_awaiting_placement > 0') }}

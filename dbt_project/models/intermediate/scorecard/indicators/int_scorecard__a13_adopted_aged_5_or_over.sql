@@ -1,45 +1,9 @@
-{{ config(materialized='view') }}
-
-{#-
-    A13, year to date (1 April to the month end): of the children adopted from 1 April to the month end (the
-    period of care ended E11 or E12), those aged 5 or over on the day they were adopted.
--#}
-
 with
 
-month_ends as (
+adopted_in_year as (
 
-    select
-        month_end,
-        financial_year_start
-
-    from {{ ref('int_scorecard__month_ends') }}
+    {{ scorecard_adoption_journeys_in_year('adopted_date') }}
 
 ),
 
-adoption_journeys as (
-
-    select * from {{ ref('int_scorecard__adoption_journeys') }}
-
-    where la_code = '{{ la_code() }}'
-        and adopted_date is not null
-
-),
-
-final as (
-
-    select
-        cast('A13' as {{ dbt.type_string() }}) as indicator_id,
-        month_ends.month_end,
-        cast(adoption_journeys.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(case when adoption_journeys.was_5_or_over_when_adopted then 1 else 0 end as double precision) as numerator,
-        cast(1 as double precision) as denominator
-
-    from month_ends
-
-    inner join adoption_journeys
-        on adoption_journeys.adopted_date between month_ends.financial_year_start and month_ends.month_end
-
-)
-
-select * from final
+{{ scorecard_indicator_rows('adopted_in_year', in_numerator='was_5_or_over_when_adopted') }}

@@ -1,49 +1,18 @@
-{{ config(materialized='view') }}
-
-{#-
-    A14, year to date (1 April to the month end): of the children adopted from 1 April to the month end (the
-    period of care ended E11 or E12) whose ethnicity is known (not refused, not yet obtained), those from
-    Black and minority ethnic backgrounds: any 903 ethnicity outside DfE's White group (WBRI, WIRI, WOTH, WIRT,
-    WROM), i.e. Mixed, Asian, Black, Chinese or other.
--#}
-
 with
 
-month_ends as (
+adopted_in_year as (
 
-    select
-        month_end,
-        financial_year_start
-
-    from {{ ref('int_scorecard__month_ends') }}
+    {{ scorecard_adoption_journeys_in_year('adopted_date', recorded=['ethnicity_code']) }}
 
 ),
 
-adoption_journeys as (
+-- REFU (refused) and NOBT (not yet obtained) are not an ethnicity
+ethnicity_known as (
 
-    select * from {{ ref('int_scorecard__adoption_journeys') }}
+    select * from adopted_in_year
 
-    where la_code = '{{ la_code() }}'
-        and adopted_date is not null
-        and ethnicity_code is not null
-        and ethnicity_code not in ('REFU', 'NOBT')
+    where ethnicity_code not in ('REFU', 'NOBT')
 
 ),
 
-final as (
-
-    select
-        cast('A14' as {{ dbt.type_string() }}) as indicator_id,
-        month_ends.month_end,
-        cast(adoption_journeys.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(case when adoption_journeys.ethnicity_code like 'W%' then 0 else 1 end as double precision) as numerator,
-        cast(1 as double precision) as denominator
-
-    from month_ends
-
-    inner join adoption_journeys
-        on adoption_journeys.adopted_date between month_ends.financial_year_start and month_ends.month_end
-
-)
-
-select * from final
+{{ scorecard_indicator_rows('ethnicity_known', in_numerator="ethnicity_code not like 'W%'") }}

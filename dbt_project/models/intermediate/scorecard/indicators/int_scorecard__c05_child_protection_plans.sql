@@ -1,46 +1,33 @@
-{{ config(materialized='view') }}
-
-{#- C05, snapshot count: children looked after at the month end who were subject to a child protection plan
-    at the month end (started on or before it, not ended by it). -#}
+{#- A plan that ended on the month end is not in force at it. -#}
 
 with
 
 children_in_care as (
 
-    select month_end, child_id
-
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
+    select * from {{ ref('int_scorecard__child_months') }}
 
 ),
 
 plans as (
 
-    select child_id, start_date, end_date
-
-    from {{ ref('stg_case_system__child_protection_plans') }}
-
-    where la_code = '{{ la_code() }}'
+    select * from {{ ref('stg_case_system__child_protection_plans') }}
 
 ),
 
-final as (
+with_plan as (
 
     select distinct
-        cast('C05' as {{ dbt.type_string() }}) as indicator_id,
         children_in_care.month_end,
-        cast(children_in_care.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(1 as double precision) as numerator,
-        cast(0 as double precision) as denominator
+        children_in_care.child_id
 
     from children_in_care
 
     inner join plans
-        on children_in_care.child_id = plans.child_id
+        on children_in_care.la_code = plans.la_code
+        and children_in_care.child_id = plans.child_id
         and plans.start_date <= children_in_care.month_end
         and (plans.end_date is null or plans.end_date > children_in_care.month_end)
 
-)
+),
 
-select * from final
+{{ scorecard_indicator_rows('with_plan', numerator=1, denominator=0) }}

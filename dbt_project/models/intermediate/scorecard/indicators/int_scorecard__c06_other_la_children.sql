@@ -1,36 +1,28 @@
-{{ config(materialized='view') }}
-
-{#- C06, snapshot count: other authorities' looked-after children placed in the area at the month end, from
-    the placing authorities' notifications. They have no child_id here: the subject is the placing
-    authority's code and its reference for the child ('E10000017:AB123'). -#}
+{#- Other authorities' children have no child_id here: the subject is the placing authority's code and its
+    reference for the child ('E10000017:AB123'). A placement that ended on the month end is not counted at it. -#}
 
 with
 
 month_ends as (
 
-    select month_end from {{ ref('int_scorecard__month_ends') }}
+    select * from {{ ref('int_scorecard__month_ends') }}
 
 ),
 
+-- the only extract the scorecard reads without a base model of its own, so filtered to the authority here
 placed_here as (
 
-    select placing_la_code, child_reference, start_date, end_date
-
-    from {{ ref('stg_case_system__other_la_children') }}
+    select * from {{ ref('stg_case_system__other_la_children') }}
 
     where la_code = '{{ la_code() }}'
 
 ),
 
-final as (
+placed_at_month_end as (
 
     select distinct
-        cast('C06' as {{ dbt.type_string() }}) as indicator_id,
         month_ends.month_end,
-        cast({{ dbt.concat(['placed_here.placing_la_code', "':'", 'placed_here.child_reference']) }}
-            as {{ dbt.type_string() }}) as subject_id,
-        cast(1 as double precision) as numerator,
-        cast(0 as double precision) as denominator
+        {{ dbt.concat(['placed_here.placing_la_code', "':'", 'placed_here.child_reference']) }} as child_reference
 
     from month_ends
 
@@ -38,6 +30,6 @@ final as (
         on placed_here.start_date <= month_ends.month_end
         and (placed_here.end_date is null or placed_here.end_date > month_ends.month_end)
 
-)
+),
 
-select * from final
+{{ scorecard_indicator_rows('placed_at_month_end', subject='child_reference', numerator=1, denominator=0) }}

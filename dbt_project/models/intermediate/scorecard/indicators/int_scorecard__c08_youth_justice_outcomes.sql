@@ -1,69 +1,33 @@
-{{ config(materialized='view') }}
-
-{#- C08, snapshot: of the children looked after at the month end, those with a conviction, youth caution or
-    youth conditional caution in the 12 months to the month end. A proxy for "open to Youth Offending
-    Services": the extract records youth-justice outcomes, not open YOS cases. -#}
-
 with
 
 children_in_care as (
 
-    select month_end, child_id
-
-    from {{ ref('int_scorecard__child_months') }}
-
-    where la_code = '{{ la_code() }}'
+    select * from {{ ref('int_scorecard__child_months') }}
 
 ),
 
-month_ends as (
+outcomes_in_window as (
 
-    select month_end, rolling_12_start from {{ ref('int_scorecard__month_ends') }}
-
-),
-
-outcomes as (
-
-    select child_id, outcome_date
-
-    from {{ ref('stg_case_system__youth_justice') }}
-
-    where la_code = '{{ la_code() }}'
+    {{ scorecard_rows_in_window(ref('stg_case_system__youth_justice'), 'outcome_date', 'R12') }}
 
 ),
 
-with_outcome as (
-
-    select distinct
-        children_in_care.month_end,
-        children_in_care.child_id
-
-    from children_in_care
-
-    inner join month_ends
-        on children_in_care.month_end = month_ends.month_end
-
-    inner join outcomes
-        on children_in_care.child_id = outcomes.child_id
-        and outcomes.outcome_date between month_ends.rolling_12_start and children_in_care.month_end
-
-),
-
-final as (
+with_outcomes as (
 
     select
-        cast('C08' as {{ dbt.type_string() }}) as indicator_id,
         children_in_care.month_end,
-        cast(children_in_care.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(case when with_outcome.child_id is not null then 1 else 0 end as double precision) as numerator,
-        cast(1 as double precision) as denominator
+        children_in_care.child_id,
+        count(outcomes_in_window.outcome_date) as outcomes_in_12_months
 
     from children_in_care
 
-    left join with_outcome
-        on children_in_care.month_end = with_outcome.month_end
-        and children_in_care.child_id = with_outcome.child_id
+    left join outcomes_in_window
+        on children_in_care.la_code = outcomes_in_window.la_code
+        and children_in_care.child_id = outcomes_in_window.child_id
+        and children_in_care.month_end = outcomes_in_window.month_end
 
-)
+    group by children_in_care.month_end, children_in_care.child_id
 
-select * from final
+),
+
+{{ scorecard_indicator_rows('with_outcomes', in_numerator='outcomes_in_12_months > 0') }}

@@ -1,19 +1,11 @@
-{{ config(materialized='view') }}
-
-{#-
-    E06, annual: of the children looked after continuously for 12 months at the 31 March inside the latest
-    academic year to have ended by the month end (DfE's OC2 cohort) with a Key Stage 4 result that year,
-    those with grade 4 or above in English and maths (ENG_MATHS_GRADE4), DfE's KS4 headline measure since
-    5+ A*-C including English and maths was withdrawn. Linked by UPN.
--#}
+{#- A KS4 result counts when the attainment extract has any KS4 row for the child that year; grade 4 in English
+    and maths is its ENG_MATHS_GRADE4 measure at 1 or more. -#}
 
 with
 
 cohort as (
 
     select * from {{ ref('int_scorecard__education_annual_cohorts') }}
-
-    where la_code = '{{ la_code() }}'
 
 ),
 
@@ -29,21 +21,16 @@ ks4_results as (
 
     where key_stage = 'KS4'
 
-    group by
-        la_code,
-        upn,
-        academic_year
+    group by la_code, upn, academic_year
 
 ),
 
-final as (
+with_result as (
 
     select
-        cast('E06' as {{ dbt.type_string() }}) as indicator_id,
         cohort.month_end,
-        cast(cohort.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(ks4_results.has_grade_4 as double precision) as numerator,
-        cast(1 as double precision) as denominator
+        cohort.child_id,
+        ks4_results.has_grade_4
 
     from cohort
 
@@ -52,6 +39,6 @@ final as (
         and cohort.upn = ks4_results.upn
         and cohort.academic_year = ks4_results.academic_year
 
-)
+),
 
-select * from final
+{{ scorecard_indicator_rows('with_result', numerator='has_grade_4') }}

@@ -1,35 +1,11 @@
-{{ config(materialized='view') }}
-
-{#-
-    E08, academic year to date (1 September to the month end), a count: the children looked after at the
-    month end with a fixed-period exclusion (suspension) starting from 1 September to the month end. Linked by UPN.
--#}
-
 with
 
-excluded as (
+excluded_for_a_fixed_term as (
 
-    select
-        month_end,
-        child_id
-
-    from {{ ref('int_scorecard__exclusions_in_academic_year') }}
+    select * from {{ ref('int_scorecard__exclusions_in_academic_year') }}
 
     where exclusion_type = 'FIXED'
 
 ),
 
-final as (
-
-    select
-        cast('E08' as {{ dbt.type_string() }}) as indicator_id,
-        month_end,
-        cast(child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(1 as double precision) as numerator,
-        cast(0 as double precision) as denominator
-
-    from excluded
-
-)
-
-select * from final
+{{ scorecard_indicator_rows('excluded_for_a_fixed_term', numerator=1, denominator=0) }}

@@ -1,34 +1,16 @@
-{{ config(materialized='view') }}
-
-{#-
-    H07, snapshot at each month end: of the children looked after at the month end who had been looked after
-    continuously for 12 months (DfE's OC2 cohort, at any month end rather than only 31 March), those whose
-    immunisations were up to date: the latest immunisation status recorded on or before the month end says
-    so, as the 903 OC2 return reads it (none recorded counts as not up to date).
--#}
+{#- The latest status is the one the 903 OC2 return would read; when two fall on one day, not up to date wins. -#}
 
 with
 
 cohort as (
 
-    select
-        la_code,
-        month_end,
-        child_id
-
-    from {{ ref('int_scorecard__health_cohort') }}
+    select * from {{ ref('int_scorecard__health_cohort') }}
 
 ),
 
 immunisation_statuses as (
 
-    select
-        la_code,
-        child_id,
-        record_date,
-        is_up_to_date
-
-    from {{ ref('int_ssda903__health_records') }}
+    select * from {{ ref('int_ssda903__health_records') }}
 
     where record_type = 'immunisation_status'
 
@@ -54,14 +36,13 @@ latest_status as (
 
 ),
 
-final as (
+-- none recorded counts as not up to date
+judged as (
 
     select
-        cast('H07' as {{ dbt.type_string() }}) as indicator_id,
         cohort.month_end,
-        cast(cohort.child_id as {{ dbt.type_string() }}) as subject_id,
-        cast(coalesce(latest_status.is_up_to_date, 0) as double precision) as numerator,
-        cast(1 as double precision) as denominator
+        cohort.child_id,
+        coalesce(latest_status.is_up_to_date, 0) as is_up_to_date
 
     from cohort
 
@@ -70,6 +51,6 @@ final as (
         and cohort.child_id = latest_status.child_id
         and latest_status.newest_first = 1
 
-)
+),
 
-select * from final
+{{ scorecard_indicator_rows('judged', numerator='is_up_to_date') }}

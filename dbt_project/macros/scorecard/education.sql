@@ -1,0 +1,20 @@
+{#-
+    The children of `cohort` (default int_scorecard__children_with_upn: looked after at the month end, with a UPN)
+    whose UPN links a period in a Virtual School extract that was in force at the month end: begun on or before
+    it and not ended before `in_force_from` (the month end; 'month_start' for any time in the month). `periods` is a
+    CTE or ref with la_code, upn, start_date and end_date (blank while open). One row per child and month end.
+    E10, E11, E12, E14.
+-#}
+{% macro scorecard_children_in_education_period(periods, cohort=none, in_force_from='month_end') -%}
+    select distinct
+        cohort.month_end,
+        cohort.child_id
+
+    from {{ cohort or ref('int_scorecard__children_with_upn') }} as cohort
+
+    inner join {{ periods }} as periods
+        on cohort.la_code = periods.la_code
+        and cohort.upn = periods.upn
+        and periods.start_date <= cohort.month_end
+        and (periods.end_date is null or periods.end_date >= cohort.{{ in_force_from }})
+{%- endmacro %}
