@@ -27,7 +27,7 @@ IN_CARE_31_MARCH = 1870  # children in care at 31 March at scale 1 (synthetic/ca
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-01"
-SELECT = "+episodes +header +uasc +int_ssda903__history_conflicts +stg_reference__ssda903_codes"
+SELECT = "+episodes +header +uasc +oc3 +int_ssda903__history_conflicts +stg_reference__ssda903_codes"
 
 
 def d(text: str | None) -> date | None:

@@ -18,12 +18,7 @@ contacts as (
 
 children as (
 
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
+    select * from {{ ref('stg_case_system__children') }}
 
 ),
 

@@ -9,18 +9,20 @@
       - distance from home to placement (903 PL_DISTANCE): 0 to 500 miles (Great Britain's mainland).
 -#}
 
-{%- set age_in_years = "cast(" ~ dbt.datediff('children.date_of_birth', '{date}', 'day') ~ " as " ~ dbt.type_float() ~ ") / 365.25" -%}
+{#- The range each measure's value should lie in. -#}
+{%- set plausible_ranges = {
+    'age_at_period_start': (0, 17.999),
+    'age_at_sdq': (2, 17.999),
+    'sdq_score': (0, 40),
+    'missing_episode_days': (0, 180),
+    'placement_distance_miles': (0, 500),
+} -%}
 
 with
 
 children as (
 
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
+    select * from {{ ref('stg_case_system__children') }}
 
 ),
 
@@ -56,48 +58,38 @@ placement_locations as (
 
 placements as (
 
-    select
-        la_code,
-        placement_id,
-        start_date
+    select * from {{ ref('stg_case_system__placements') }}
 
-    from {{ ref('stg_case_system__placements') }}
+),
+
+-- The days a child's age is checked on: the start of each period of care, and each SDQ.
+age_checks as (
+
+    select la_code, 'age_at_period_start' as measure, child_id, start_date as record_date
+    from periods
+
+    union all
+
+    select la_code, 'age_at_sdq' as measure, child_id, assessment_date as record_date
+    from sdqs
 
 ),
 
 values_checked as (
 
     select
-        periods.la_code,
-        'age_at_period_start' as measure,
-        periods.child_id,
-        periods.start_date as record_date,
-        {{ age_in_years.replace('{date}', 'periods.start_date') }} as measured_value,
-        0 as lowest_plausible,
-        17.999 as highest_plausible
+        age_checks.la_code,
+        age_checks.measure,
+        age_checks.child_id,
+        age_checks.record_date,
+        cast({{ dbt.datediff('children.date_of_birth', 'age_checks.record_date', 'day') }} as {{ dbt.type_float() }})
+            / 365.25 as measured_value
 
-    from periods
-
-    inner join children
-        on periods.la_code = children.la_code
-        and periods.child_id = children.child_id
-
-    union all
-
-    select
-        sdqs.la_code,
-        'age_at_sdq' as measure,
-        sdqs.child_id,
-        sdqs.assessment_date as record_date,
-        {{ age_in_years.replace('{date}', 'sdqs.assessment_date') }} as measured_value,
-        2 as lowest_plausible,
-        17.999 as highest_plausible
-
-    from sdqs
+    from age_checks
 
     inner join children
-        on sdqs.la_code = children.la_code
-        and sdqs.child_id = children.child_id
+        on age_checks.la_code = children.la_code
+        and age_checks.child_id = children.child_id
 
     union all
 
@@ -106,9 +98,7 @@ values_checked as (
         'sdq_score' as measure,
         child_id,
         assessment_date as record_date,
-        cast(sdq_score as {{ dbt.type_float() }}) as measured_value,
-        0 as lowest_plausible,
-        40 as highest_plausible
+        cast(sdq_score as {{ dbt.type_float() }}) as measured_value
 
     from sdqs
 
@@ -121,9 +111,7 @@ values_checked as (
         'missing_episode_days' as measure,
         child_id,
         start_date as record_date,
-        cast({{ dbt.datediff('start_date', 'end_date', 'day') }} as {{ dbt.type_float() }}) as measured_value,
-        0 as lowest_plausible,
-        180 as highest_plausible
+        cast({{ dbt.datediff('start_date', 'end_date', 'day') }} as {{ dbt.type_float() }}) as measured_value
 
     from missing_episodes
 
@@ -134,15 +122,32 @@ values_checked as (
         'placement_distance_miles' as measure,
         placement_locations.child_id,
         placements.start_date as record_date,
-        placement_locations.pl_distance as measured_value,
-        0 as lowest_plausible,
-        500 as highest_plausible
+        placement_locations.pl_distance as measured_value
 
     from placement_locations
 
     inner join placements
         on placement_locations.la_code = placements.la_code
         and placement_locations.placement_id = placements.placement_id
+
+),
+
+ranged as (
+
+    select
+        *,
+        case measure
+            {%- for measure, (lowest, highest) in plausible_ranges.items() %}
+            when '{{ measure }}' then {{ lowest }}
+            {%- endfor %}
+        end as lowest_plausible,
+        case measure
+            {%- for measure, (lowest, highest) in plausible_ranges.items() %}
+            when '{{ measure }}' then {{ highest }}
+            {%- endfor %}
+        end as highest_plausible
+
+    from values_checked
 
 ),
 
@@ -159,7 +164,7 @@ final as (
         highest_plausible,
         measured_value between lowest_plausible and highest_plausible as is_plausible
 
-    from values_checked
+    from ranged
 
 )
 

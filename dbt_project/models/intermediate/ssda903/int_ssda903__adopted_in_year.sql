@@ -8,12 +8,7 @@ with
 
 collection_years as (
 
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
+    select * from {{ ref('int_ssda903__collection_years') }}
 
 ),
 
@@ -27,32 +22,13 @@ periods as (
 
 children as (
 
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
+    select * from {{ ref('stg_case_system__children') }}
 
 ),
 
 adoptions_in_year as (
 
-    select
-        periods.la_code,
-        collection_years.collection_year,
-        periods.child_id,
-        max(periods.end_date) as adopted_date
-
-    from periods
-
-    inner join collection_years
-        on periods.end_date between collection_years.year_start_date and collection_years.year_end_date
-
-    group by
-        periods.la_code,
-        collection_years.collection_year,
-        periods.child_id
+    {{ ssda903_latest_in_year('periods', 'end_date', 'adopted_date') }}
 
 ),
 

@@ -3,7 +3,12 @@
     changed: S the period's first episode; L legal status only; P placement and carer; T placement, same
     carer; B legal status and placement and carer; U legal status and placement, same carer. REC is X1 between
     episodes of a period, the period's reason ended at its end, blank while the child is in care. The episodes
-    hold every episode ever; the episodes mart picks each collection year's. -#}
+    hold every episode ever; int_ssda903__episodes_in_year picks each collection year's. -#}
+
+{#- Stretches, then episodes, in order within their period of care. -#}
+{%- set stretches_in_period = "partition by la_code, child_id, period_number order by interval_start_date" %}
+{%- set episodes_in_period = "partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number"
+    ~ " order by episode_spans.episode_in_period" %}
 
 with
 
@@ -45,15 +50,10 @@ change_flags as (
 
         *,
         case
-            when lag(interval_start_date) over (
-                partition by la_code, child_id, period_number order by interval_start_date
-            ) is null then 1
-            when coalesce(legal_status_code, '') <> coalesce(lag(legal_status_code) over (
-                partition by la_code, child_id, period_number order by interval_start_date
-            ), '') then 1
-            when coalesce(placement_id, '') <> coalesce(lag(placement_id) over (
-                partition by la_code, child_id, period_number order by interval_start_date
-            ), '') then 1
+            when lag(interval_start_date) over ({{ stretches_in_period }}) is null then 1
+            when coalesce(legal_status_code, '')
+                <> coalesce(lag(legal_status_code) over ({{ stretches_in_period }}), '') then 1
+            when coalesce(placement_id, '') <> coalesce(lag(placement_id) over ({{ stretches_in_period }}), '') then 1
             else 0
         end as starts_episode
 
@@ -119,30 +119,12 @@ described as (
         placement_locations.pl_location,
         coalesce(children.is_uasc, false) as was_ever_uasc,
         coalesce(episode_spans.legal_status_code in ('V3', 'V4'), false) as is_short_break,
-        lag(episode_spans.legal_status_code) over (
-            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
-            order by episode_spans.episode_in_period
-        ) as previous_legal_status_code,
-        lag(episode_spans.placement_id) over (
-            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
-            order by episode_spans.episode_in_period
-        ) as previous_placement_id,
-        lag(placements.carer_id) over (
-            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
-            order by episode_spans.episode_in_period
-        ) as previous_carer_id,
-        lead(episode_spans.episode_in_period) over (
-            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
-            order by episode_spans.episode_in_period
-        ) as next_episode_in_period,
-        lead(episode_spans.placement_id) over (
-            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
-            order by episode_spans.episode_in_period
-        ) as next_placement_id,
-        lead(placements.placement_type_code) over (
-            partition by episode_spans.la_code, episode_spans.child_id, episode_spans.period_number
-            order by episode_spans.episode_in_period
-        ) as next_placement_type_code
+        lag(episode_spans.legal_status_code) over ({{ episodes_in_period }}) as previous_legal_status_code,
+        lag(episode_spans.placement_id) over ({{ episodes_in_period }}) as previous_placement_id,
+        lag(placements.carer_id) over ({{ episodes_in_period }}) as previous_carer_id,
+        lead(episode_spans.episode_in_period) over ({{ episodes_in_period }}) as next_episode_in_period,
+        lead(episode_spans.placement_id) over ({{ episodes_in_period }}) as next_placement_id,
+        lead(placements.placement_type_code) over ({{ episodes_in_period }}) as next_placement_type_code
 
     from episode_spans
 

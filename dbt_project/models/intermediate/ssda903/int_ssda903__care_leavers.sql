@@ -24,12 +24,7 @@ with
 
 collection_years as (
 
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
+    select * from {{ ref('int_ssda903__collection_years') }}
 
 ),
 

@@ -10,12 +10,7 @@ with
 
 children as (
 
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
+    select * from {{ ref('stg_case_system__children') }}
 
     where date_of_birth is not null
 

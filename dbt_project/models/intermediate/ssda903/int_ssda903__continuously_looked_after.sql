@@ -11,12 +11,7 @@ with
 
 collection_years as (
 
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
+    select * from {{ ref('int_ssda903__collection_years') }}
 
 ),
 
@@ -44,12 +39,7 @@ legal_statuses as (
 
 children as (
 
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
+    select * from {{ ref('stg_case_system__children') }}
 
 ),
 

@@ -19,44 +19,9 @@ intervals as (
 
 ),
 
-legal_statuses as (
-
-    select * from {{ ref('stg_case_system__legal_statuses') }}
-
-),
-
-placements as (
-
-    select * from {{ ref('stg_case_system__placements') }}
-
-),
-
 history_items as (
 
-    select
-        la_code,
-        child_id,
-        'legal_status' as item_kind,
-        legal_status_code as item_key,
-        legal_status_code as item_label,
-        start_date,
-        end_date,
-        -- a V3 short-breaks status may span several breaks, each a period of care of its own
-        case when legal_status_code in ('V3', 'V4') then 1 else 0 end as may_span_periods
-    from legal_statuses
-
-    union all
-
-    select
-        la_code,
-        child_id,
-        'placement' as item_kind,
-        placement_id as item_key,
-        {{ dbt.concat(["'placement '", "placement_id"]) }} as item_label,
-        start_date,
-        end_date,
-        0 as may_span_periods
-    from placements
+    select * from {{ ref('int_ssda903__history_items') }}
 
 ),
 

@@ -7,6 +7,8 @@
     stretch of that day. -#}
 
 {%- set far_future = "cast('9999-12-31' as date)" %}
+{%- set same_stretch_and_kind = "partition by intervals.la_code, intervals.child_id, intervals.period_number,"
+    ~ " intervals.interval_start_date, items_in_periods.item_kind" %}
 
 with
 
@@ -16,39 +18,9 @@ periods_of_care as (
 
 ),
 
-legal_statuses as (
-
-    select * from {{ ref('stg_case_system__legal_statuses') }}
-
-),
-
-placements as (
-
-    select * from {{ ref('stg_case_system__placements') }}
-
-),
-
 history_items as (
 
-    select
-        la_code,
-        child_id,
-        'legal_status' as item_kind,
-        legal_status_code as item_key,
-        start_date,
-        end_date
-    from legal_statuses
-
-    union all
-
-    select
-        la_code,
-        child_id,
-        'placement' as item_kind,
-        placement_id as item_key,
-        start_date,
-        end_date
-    from placements
+    select * from {{ ref('int_ssda903__history_items') }}
 
 ),
 
@@ -140,22 +112,10 @@ coverage as (
         items_in_periods.item_kind,
         items_in_periods.item_key,
         row_number() over (
-            partition by
-                intervals.la_code,
-                intervals.child_id,
-                intervals.period_number,
-                intervals.interval_start_date,
-                items_in_periods.item_kind
+            {{ same_stretch_and_kind }}
             order by items_in_periods.item_start_date desc, items_in_periods.item_key desc
         ) as preference,
-        count(*) over (
-            partition by
-                intervals.la_code,
-                intervals.child_id,
-                intervals.period_number,
-                intervals.interval_start_date,
-                items_in_periods.item_kind
-        ) as n_items
+        count(*) over ({{ same_stretch_and_kind }}) as n_items
 
     from intervals
 
@@ -191,21 +151,16 @@ covered as (
 
     from intervals
 
-    left join coverage as legal_status
-        on intervals.la_code = legal_status.la_code
-        and intervals.child_id = legal_status.child_id
-        and intervals.period_number = legal_status.period_number
-        and intervals.interval_start_date = legal_status.interval_start_date
-        and legal_status.item_kind = 'legal_status'
-        and legal_status.preference = 1
+    {%- for kind in ['legal_status', 'placement'] %}
 
-    left join coverage as placement
-        on intervals.la_code = placement.la_code
-        and intervals.child_id = placement.child_id
-        and intervals.period_number = placement.period_number
-        and intervals.interval_start_date = placement.interval_start_date
-        and placement.item_kind = 'placement'
-        and placement.preference = 1
+    left join coverage as {{ kind }}
+        on intervals.la_code = {{ kind }}.la_code
+        and intervals.child_id = {{ kind }}.child_id
+        and intervals.period_number = {{ kind }}.period_number
+        and intervals.interval_start_date = {{ kind }}.interval_start_date
+        and {{ kind }}.item_kind = '{{ kind }}'
+        and {{ kind }}.preference = 1
+    {%- endfor %}
 
 ),
 

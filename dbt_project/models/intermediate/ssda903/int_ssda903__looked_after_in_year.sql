@@ -8,12 +8,7 @@ with
 
 collection_years as (
 
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
+    select * from {{ ref('int_ssda903__collection_years') }}
 
 ),
 
@@ -25,12 +20,7 @@ periods as (
 
 children as (
 
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
+    select * from {{ ref('stg_case_system__children') }}
 
 ),
 

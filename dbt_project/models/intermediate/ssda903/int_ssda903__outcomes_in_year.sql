@@ -15,24 +15,13 @@ with
 
 cohort as (
 
-    select
-        la_code,
-        collection_year,
-        child_id,
-        date_of_birth
-
-    from {{ ref('int_ssda903__continuously_looked_after') }}
+    select * from {{ ref('int_ssda903__continuously_looked_after') }}
 
 ),
 
 collection_years as (
 
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
+    select * from {{ ref('int_ssda903__collection_years') }}
 
 ),
 
@@ -44,12 +33,7 @@ health_records as (
 
 youth_justice as (
 
-    select
-        la_code,
-        child_id,
-        outcome_date
-
-    from {{ ref('stg_case_system__youth_justice') }}
+    select * from {{ ref('stg_case_system__youth_justice') }}
 
 ),
 

@@ -6,131 +6,138 @@
     these by are in schemas/quality/thresholds.yaml, not here.
 -#}
 
+{#- The record-level metrics: each counts, by month, the records of an intermediate quality model that fail
+    its test (`passes` false or unknown) among all it holds. -#}
+{%- set record_metrics = [
+    {
+        'metric': dbt.concat(["'care_leaver_status_not_known_'", dbt.replace('age_group', "'-'", "'_'")]),
+        'source': "'case_system'",
+        'records': 'care_leaver_status',
+        'passes': 'is_status_known',
+    },
+    {
+        'metric': "'health_records_unlinked'",
+        'source': "'health'",
+        'records': 'health_record_links',
+        'passes': 'is_linked',
+    },
+    {
+        'metric': "'education_records_unlinked'",
+        'source': "'education'",
+        'records': 'education_record_links',
+        'passes': 'is_linked',
+    },
+    {
+        'metric': "'school_age_children_without_education_record'",
+        'source': "'education'",
+        'records': 'school_age_education',
+        'passes': 'has_education_record',
+    },
+    {
+        'metric': "'children_due_health_assessment_without_one'",
+        'source': "'health'",
+        'records': 'health_assessments_due',
+        'passes': 'has_health_assessment',
+    },
+    {
+        'metric': "'dates_after_extract'",
+        'source': 'source',
+        'records': 'record_dates',
+        'passes': 'not is_after_extract',
+    },
+    {
+        'metric': dbt.concat(["'implausible_'", 'measure']),
+        'source': "case when measure in ('age_at_sdq', 'sdq_score') then 'health' else 'case_system' end",
+        'records': 'value_plausibility',
+        'passes': 'is_plausible',
+    },
+    {
+        'metric': "'children_recorded_twice'",
+        'source': "'case_system'",
+        'records': 'duplicate_children',
+        'passes': 'is_unique',
+    },
+] -%}
+
 with
 
 care_leaver_status as (
 
-    select
-        {{ dbt.concat(["'care_leaver_status_not_known_'", dbt.replace('age_group', "'-'", "'_'")]) }} as metric,
-        'case_system' as source,
-        month_end,
-        sum(case when is_status_known then 0 else 1 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__care_leaver_status') }}
-
-    group by 1, 2, 3
+    select * from {{ ref('int_quality__care_leaver_status') }}
 
 ),
 
-health_links as (
+health_record_links as (
 
-    select
-        'health_records_unlinked' as metric,
-        'health' as source,
-        month_end,
-        sum(case when is_linked then 0 else 1 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__health_record_links') }}
+    select * from {{ ref('int_quality__health_record_links') }}
 
     where month_end is not null
-
-    group by 1, 2, 3
 
 ),
 
-education_links as (
+education_record_links as (
 
-    select
-        'education_records_unlinked' as metric,
-        'education' as source,
-        month_end,
-        sum(case when is_linked then 0 else 1 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__education_record_links') }}
+    select * from {{ ref('int_quality__education_record_links') }}
 
     where month_end is not null
-
-    group by 1, 2, 3
 
 ),
 
 school_age_education as (
 
-    select
-        'school_age_children_without_education_record' as metric,
-        'education' as source,
-        month_end,
-        sum(case when has_education_record then 0 else 1 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__school_age_education') }}
-
-    group by 1, 2, 3
+    select * from {{ ref('int_quality__school_age_education') }}
 
 ),
 
 health_assessments_due as (
 
-    select
-        'children_due_health_assessment_without_one' as metric,
-        'health' as source,
-        month_end,
-        sum(case when has_health_assessment then 0 else 1 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__health_assessments_due') }}
-
-    group by 1, 2, 3
+    select * from {{ ref('int_quality__health_assessments_due') }}
 
 ),
 
-records_after_extract as (
+record_dates as (
 
-    select
-        'dates_after_extract' as metric,
-        source,
-        month_end,
-        sum(case when is_after_extract then 1 else 0 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__record_dates') }}
-
-    group by 1, 2, 3
+    select * from {{ ref('int_quality__record_dates') }}
 
 ),
 
-implausible_values as (
+value_plausibility as (
 
-    select
-        {{ dbt.concat(["'implausible_'", 'measure']) }} as metric,
-        case when measure in ('age_at_sdq', 'sdq_score') then 'health' else 'case_system' end as source,
-        month_end,
-        sum(case when is_plausible then 0 else 1 end) as numerator,
-        count(*) as denominator
-
-    from {{ ref('int_quality__value_plausibility') }}
-
-    group by 1, 2, 3
+    select * from {{ ref('int_quality__value_plausibility') }}
 
 ),
 
+-- Children recorded twice are counted in the month of the extract.
 duplicate_children as (
 
     select
-        'children_recorded_twice' as metric,
-        'case_system' as source,
-        {{ dbt.last_day('extract_dates.extract_date', 'month') }} as month_end,
-        sum(case when duplicates.is_unique then 0 else 1 end) as numerator,
-        count(*) as denominator
+        duplicates.*,
+        {{ dbt.last_day('extract_dates.extract_date', 'month') }} as month_end
 
     from {{ ref('int_quality__duplicate_children') }} as duplicates
 
     cross join {{ ref('int_quality__extract_dates') }} as extract_dates
 
+),
+
+record_metrics as (
+
+    {%- for record_metric in record_metrics %}
+    select
+        {{ record_metric.metric }} as metric,
+        {{ record_metric.source }} as source,
+        month_end,
+        sum(case when {{ record_metric.passes }} then 0 else 1 end) as numerator,
+        count(*) as denominator
+
+    from {{ record_metric.records }}
+
     group by 1, 2, 3
+    {%- if not loop.last %}
+
+    union all
+    {% endif -%}
+    {%- endfor %}
 
 ),
 
@@ -208,21 +215,7 @@ extract_age as (
 
 metrics as (
 
-    select * from care_leaver_status
-    union all
-    select * from health_links
-    union all
-    select * from education_links
-    union all
-    select * from school_age_education
-    union all
-    select * from health_assessments_due
-    union all
-    select * from records_after_extract
-    union all
-    select * from implausible_values
-    union all
-    select * from duplicate_children
+    select * from record_metrics
     union all
     select * from rows_quarantined
     union all

@@ -1,130 +1,29 @@
 {#-
-    903 Episodes: for each collection year, every episode of care open at any time in the year (DECOM on or
-    before 31 March, and DEC blank or on or after 1 April), from int_ssda903__care_episodes. An episode still
-    open at the year's 31 March has DEC, REC and REASON_PLACE_CHANGE blank in that year's return (DfE rule
-    233: no reason for a placement change on an open episode), and appears again, ended, the next year.
+    903 Episodes for every collection year the warehouse reports: the rows it derives from the extracts
+    (int_ssda903__episodes_in_year, which says how) and the rows of returns made before
+    (stg_submitted_returns__episodes), in DfE's columns and order.
 -#}
 
 with
 
-collection_years as (
-
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
-
-),
-
-care_episodes as (
-
-    select * from {{ ref('int_ssda903__care_episodes') }}
-
-),
-
-episodes_in_year as (
-
-    select
-
-        care_episodes.*,
-        collection_years.collection_year,
-        care_episodes.dec is not null and care_episodes.dec <= collection_years.year_end_date
-            as has_ceased_in_year
-
-    from care_episodes
-
-    inner join collection_years
-        on care_episodes.decom <= collection_years.year_end_date
-        and (care_episodes.dec is null or care_episodes.dec >= collection_years.year_start_date)
-
-),
-
 derived as (
 
-    select
-
-        la_code,
-        collection_year,
-        cast(child_id as {{ dbt.type_string() }}) as child,
-        decom,
-        cast(rne as {{ dbt.type_string() }}) as rne,
-        cast(ls as {{ dbt.type_string() }}) as ls,
-        cast(cin as {{ dbt.type_string() }}) as cin,
-        cast(place as {{ dbt.type_string() }}) as place,
-        cast(place_provider as {{ dbt.type_string() }}) as place_provider,
-        case when has_ceased_in_year then dec end as dec,
-        cast(case when has_ceased_in_year then rec end as {{ dbt.type_string() }}) as rec,
-        cast(
-            case when has_ceased_in_year then reason_place_change end as {{ dbt.type_string() }}
-        ) as reason_place_change,
-        cast(home_post as {{ dbt.type_string() }}) as home_post,
-        cast(pl_post as {{ dbt.type_string() }}) as pl_post,
-        cast(urn as {{ dbt.type_string() }}) as urn,
-        pl_distance,
-        cast(pl_la as {{ dbt.type_string() }}) as pl_la,
-        cast(pl_location as {{ dbt.type_string() }}) as pl_location
-
-    from episodes_in_year
+    select * from {{ ref('int_ssda903__episodes_in_year') }}
 
 ),
 
 submitted as (
 
-    select * from {{ source('submitted_returns', 'episodes') }}
+    select * from {{ ref('stg_submitted_returns__episodes') }}
 
 ),
 
 final as (
 
-    select
-        la_code,
-        collection_year,
-        child,
-        decom,
-        rne,
-        ls,
-        cin,
-        place,
-        place_provider,
-        dec,
-        rec,
-        reason_place_change,
-        home_post,
-        pl_post,
-        urn,
-        pl_distance,
-        pl_la,
-        pl_location,
-        'derived' as return_source
-
-    from derived
-
-    union all
-
-    select
-        la_code,
-        collection_year,
-        child,
-        decom,
-        rne,
-        ls,
-        cin,
-        place,
-        place_provider,
-        dec,
-        rec,
-        reason_place_change,
-        home_post,
-        pl_post,
-        urn,
-        pl_distance,
-        pl_la,
-        pl_location,
-        'submitted' as return_source
-
-    from submitted
+    {{ ssda903_return_rows([
+        'child', 'decom', 'rne', 'ls', 'cin', 'place', 'place_provider', 'dec', 'rec', 'reason_place_change',
+        'home_post', 'pl_post', 'urn', 'pl_distance', 'pl_la', 'pl_location'
+    ]) }}
 
 )
 

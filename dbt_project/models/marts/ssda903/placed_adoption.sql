@@ -1,191 +1,28 @@
 {#-
-    903 PlacedAdoption ("should be placed for adoption"): one row per decision that a child should be placed
-    for adoption that was in force at some time in the collection year, for children looked after in the
-    year. A decision is in force from the day it was made (DATE_PLACED, the best-interest decision) until it
-    was reversed or the child's period of care ended (adopted or not). Decisions reversed before the year,
-    or whose period of care ended before it, are not returned (rule 118); decisions made after the year are
-    not returned (rule 117).
-    DATE_PLACED_CEASED and REASON_PLACED_CEASED are the recorded reversal, when it was made by 31 March
-    (rule 119: both or neither). They stay blank when the child was adopted (rule 558), and are not
-    invented when a child left care otherwise without a recorded reversal: the validation reports those
-    (rule 557).
+    903 PlacedAdoption for every collection year the warehouse reports: the rows it derives from the extracts
+    (int_ssda903__placed_adoption_in_year, which says how) and the rows of returns made before
+    (stg_submitted_returns__placed_adoption), in DfE's columns and order.
 -#}
 
 with
 
-collection_years as (
-
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
-
-),
-
-children_in_year as (
-
-    select
-        la_code,
-        collection_year,
-        child_id,
-        date_of_birth
-
-    from {{ ref('int_ssda903__looked_after_in_year') }}
-
-),
-
-decisions as (
-
-    select
-        la_code,
-        child_id,
-        best_interest_decision_date,
-        decision_reversed_date,
-        decision_reversed_reason_code
-
-    from {{ ref('stg_case_system__adoptions') }}
-
-),
-
-periods as (
-
-    select
-        la_code,
-        child_id,
-        end_date
-
-    from {{ ref('int_ssda903__looked_after_periods') }}
-
-    where end_date is not null
-
-),
-
--- The day each decision stopped being in force: its reversal, or the end of the period of care it was
--- made in (the first period to end on or after the decision), whichever came first.
-decision_spans as (
-
-    select
-        decisions.la_code,
-        decisions.child_id,
-        decisions.best_interest_decision_date,
-        decisions.decision_reversed_date,
-        decisions.decision_reversed_reason_code,
-        min(periods.end_date) as care_ended_date
-
-    from decisions
-
-    left join periods
-        on decisions.la_code = periods.la_code
-        and decisions.child_id = periods.child_id
-        and periods.end_date >= decisions.best_interest_decision_date
-
-    group by
-        decisions.la_code,
-        decisions.child_id,
-        decisions.best_interest_decision_date,
-        decisions.decision_reversed_date,
-        decisions.decision_reversed_reason_code
-
-),
-
-decision_ends as (
-
-    select
-        decision_spans.*,
-        case
-            when decision_reversed_date is not null
-                and (care_ended_date is null or decision_reversed_date <= care_ended_date)
-                then decision_reversed_date
-            else care_ended_date
-        end as in_force_until
-
-    from decision_spans
-
-),
-
-decisions_in_year as (
-
-    select
-        children_in_year.la_code,
-        children_in_year.collection_year,
-        children_in_year.child_id,
-        children_in_year.date_of_birth,
-        decision_ends.best_interest_decision_date,
-        case
-            when decision_ends.decision_reversed_date <= collection_years.year_end_date
-                then decision_ends.decision_reversed_date
-        end as decision_reversed_date,
-        case
-            when decision_ends.decision_reversed_date <= collection_years.year_end_date
-                then decision_ends.decision_reversed_reason_code
-        end as decision_reversed_reason_code
-
-    from children_in_year
-
-    inner join collection_years
-        on children_in_year.collection_year = collection_years.collection_year
-
-    inner join decision_ends
-        on children_in_year.la_code = decision_ends.la_code
-        and children_in_year.child_id = decision_ends.child_id
-        and decision_ends.best_interest_decision_date <= collection_years.year_end_date
-        and (
-            decision_ends.in_force_until is null
-            or decision_ends.in_force_until >= collection_years.year_start_date
-        )
-
-),
-
 derived as (
 
-    select
-        la_code,
-        collection_year,
-        cast(child_id as {{ dbt.type_string() }}) as child,
-        date_of_birth as dob,
-        best_interest_decision_date as date_placed,
-        decision_reversed_date as date_placed_ceased,
-        cast(decision_reversed_reason_code as {{ dbt.type_string() }}) as reason_placed_ceased
-
-    from decisions_in_year
+    select * from {{ ref('int_ssda903__placed_adoption_in_year') }}
 
 ),
 
 submitted as (
 
-    select * from {{ source('submitted_returns', 'placed_adoption') }}
+    select * from {{ ref('stg_submitted_returns__placed_adoption') }}
 
 ),
 
 final as (
 
-    select
-        la_code,
-        collection_year,
-        child,
-        dob,
-        date_placed,
-        date_placed_ceased,
-        reason_placed_ceased,
-        'derived' as return_source
-
-    from derived
-
-    union all
-
-    select
-        la_code,
-        collection_year,
-        child,
-        dob,
-        date_placed,
-        date_placed_ceased,
-        reason_placed_ceased,
-        'submitted' as return_source
-
-    from submitted
+    {{ ssda903_return_rows([
+        'child', 'dob', 'date_placed', 'date_placed_ceased', 'reason_placed_ceased'
+    ]) }}
 
 )
 

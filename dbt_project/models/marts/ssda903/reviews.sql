@@ -1,129 +1,28 @@
 {#-
-    903 Reviews: one row per looked-after review held in the collection year while the child was looked
-    after (not on short breaks only: reviews are not returned for V3/V4 children, rule 399), with how the
-    child took part (REVIEW_CODE, PN0-PN7).
+    903 Reviews for every collection year the warehouse reports: the rows it derives from the extracts
+    (int_ssda903__reviews_in_year, which says how) and the rows of returns made before
+    (stg_submitted_returns__reviews), in DfE's columns and order.
 -#}
 
 with
 
-collection_years as (
-
-    select
-        collection_year,
-        year_start_date,
-        year_end_date
-
-    from {{ ref('int_ssda903__collection_years') }}
-
-),
-
-reviews as (
-
-    select
-        la_code,
-        child_id,
-        review_date,
-        participation_code
-
-    from {{ ref('stg_case_system__reviews') }}
-
-    where review_date is not null
-
-),
-
-periods as (
-
-    select * from {{ ref('int_ssda903__looked_after_periods') }}
-
-    where not is_short_breaks
-
-),
-
-children as (
-
-    select
-        la_code,
-        child_id,
-        date_of_birth
-
-    from {{ ref('stg_case_system__children') }}
-
-),
-
-reviews_in_year as (
-
-    select
-        reviews.la_code,
-        collection_years.collection_year,
-        reviews.child_id,
-        reviews.review_date,
-        reviews.participation_code
-
-    from reviews
-
-    inner join collection_years
-        on reviews.review_date between collection_years.year_start_date and collection_years.year_end_date
-
-    where exists (
-        select 1
-        from periods
-        where periods.la_code = reviews.la_code
-            and periods.child_id = reviews.child_id
-            and periods.start_date <= reviews.review_date
-            and (periods.end_date is null or periods.end_date >= reviews.review_date)
-    )
-
-),
-
 derived as (
 
-    select
-        reviews_in_year.la_code,
-        reviews_in_year.collection_year,
-        cast(reviews_in_year.child_id as {{ dbt.type_string() }}) as child,
-        children.date_of_birth as dob,
-        reviews_in_year.review_date as review,
-        cast(reviews_in_year.participation_code as {{ dbt.type_string() }}) as review_code
-
-    from reviews_in_year
-
-    left join children
-        on reviews_in_year.la_code = children.la_code
-        and reviews_in_year.child_id = children.child_id
+    select * from {{ ref('int_ssda903__reviews_in_year') }}
 
 ),
 
 submitted as (
 
-    select * from {{ source('submitted_returns', 'reviews') }}
+    select * from {{ ref('stg_submitted_returns__reviews') }}
 
 ),
 
 final as (
 
-    select
-        la_code,
-        collection_year,
-        child,
-        dob,
-        review,
-        review_code,
-        'derived' as return_source
-
-    from derived
-
-    union all
-
-    select
-        la_code,
-        collection_year,
-        child,
-        dob,
-        review,
-        review_code,
-        'submitted' as return_source
-
-    from submitted
+    {{ ssda903_return_rows([
+        'child', 'dob', 'review', 'review_code'
+    ]) }}
 
 )
 
