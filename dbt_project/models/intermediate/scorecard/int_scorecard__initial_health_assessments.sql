@@ -1,7 +1,7 @@
 {#-
     Each of the authority's periods of care (short breaks left out) with its initial health assessment (IHA): the health
     extract's INITIAL assessment due soonest after the period began (linked to the child by child_id, or by
-    an NHS number held by exactly one child, as int_ssda903__health_records links), and the statutory
+    an NHS number held by exactly one child, as int_ssda903__health_rows links), and the statutory
     deadlines counted in working days from the day the child became looked after: the referral to health
     within 5 working days, the assessment within 20.
 -#}
@@ -25,67 +25,20 @@ periods as (
 
 ),
 
-children as (
-
-    select
-        la_code,
-        child_id,
-        nhs_number
-
-    from {{ ref('stg_case_system__children') }}
-
-),
-
-health_assessments as (
-
-    select
-        la_code,
-        child_id,
-        nhs_number,
-        referred_date,
-        due_date,
-        completed_date
-
-    from {{ ref('stg_health__health_assessments') }}
-
-    where assessment_type = 'INITIAL'
-
-),
-
-nhs_numbers as (
-
-    select
-        la_code,
-        nhs_number,
-        min(child_id) as child_id
-
-    from children
-
-    where nhs_number is not null
-
-    group by
-        la_code,
-        nhs_number
-
-    having count(*) = 1
-
-),
-
+-- INITIAL assessments, each with the child it belongs to (int_ssda903__health_rows links every health record)
 initial_assessments as (
 
     select
-        health_assessments.la_code,
-        coalesce(health_assessments.child_id, nhs_numbers.child_id) as child_id,
-        health_assessments.referred_date,
-        health_assessments.due_date,
-        health_assessments.completed_date
+        la_code,
+        linked_child_id as child_id,
+        referred_date,
+        due_date,
+        record_date as completed_date
 
-    from health_assessments
+    from {{ ref('int_ssda903__health_rows') }}
 
-    left join nhs_numbers
-        on health_assessments.la_code = nhs_numbers.la_code
-        and health_assessments.nhs_number = nhs_numbers.nhs_number
-        and health_assessments.child_id is null
+    where entity = 'health_assessments'
+        and assessment_type = 'INITIAL'
 
 ),
 
