@@ -12,7 +12,7 @@ from orchestration.ssd.tables import SsdTable
 from orchestration.ssd.values import decode_903, sex
 from schemas.contracts import load_contracts
 
-UASC = re.compile(r"(^U$|UASC|UNACCOMPANIED)", re.IGNORECASE)
+UASC = re.compile(r"(?:^U$|UASC|UNACCOMPANIED)", re.IGNORECASE)
 
 LINKS = [
     Link("ssd_person.pers_person_id", "children.child_id", "the 903 CHILD (CLA_SSD_CHILD_ID=person_id, the default)"),
