@@ -88,3 +88,38 @@ def test_the_ssd_from_postgresql_loads_as_the_files_do(ssd_files, tmp_path, monk
     rows = from_database["_ssd_rows"]
     assert len(rows) == len(files["_ssd_rows"]) > 1000
     assert (rows["outcome"] == "loaded").sum() == (files["_ssd_rows"]["outcome"] == "loaded").sum()
+
+
+def test_bad_ssd_rows_are_quarantined_naming_table_row_column_and_reason(ssd_files, tmp_path, monkeypatch):
+    """Placeholders, descriptions and the legacy-id CHILD are read; an unknown person, an unreadable date and a
+    role that is not a case worker are quarantined with the SSD table, row, column and reason."""
+    landing = tmp_path / "data" / "landing" / "ssd"
+    landing.mkdir(parents=True)
+    for path in ssd_files.glob("*.csv"):
+        (landing / path.name).write_bytes(path.read_bytes())
+    placements = pd.read_csv(landing / "ssd_cla_placement.csv", dtype=str, keep_default_na=False)
+    placements.loc[0, "clap_person_id"] = "999999999"
+    placements.loc[0, "clap_cla_id"] = ""
+    placements.loc[1, "clap_cla_placement_start_date"] = "SSD_PH"
+    placements.loc[2, "clap_cla_placement_end_date"] = "not a date"
+    placements.to_csv(landing / "ssd_cla_placement.csv", index=False)
+    involvements = pd.read_csv(landing / "ssd_involvements.csv", dtype=str, keep_default_na=False)
+    involvements.loc[0, "invo_professional_role_id"] = "16PLUS"
+    involvements.to_csv(landing / "ssd_involvements.csv", index=False)
+    monkeypatch.setenv("CLA_SSD_CHILD_ID", "legacy_id")
+    tables = _raw(tmp_path / "data", monkeypatch, None)
+
+    problems = tables["_outcomes"]["placements"].quarantined.set_index("source_row")["problems"]
+    assert set(tables["_outcomes"]["placements"].quarantined["source_file"]) == {"ssd_cla_placement.csv"}
+    assert problems[2] == "clap_person_id: '999999999' is not a person in ssd_person"
+    assert problems[3] == "clap_cla_placement_start_date → start_date: required but blank"
+    assert problems[4].startswith("clap_cla_placement_end_date → end_date: not a date")
+    workers = tables["_outcomes"]["social_worker_allocations"].quarantined
+    assert workers["problems"].str.contains("'16PLUS' is not an allocated case worker").sum() == 1
+    # the legacy id is the 903 CHILD, and the permanence rows (which hold it) still find their child
+    assert tables["children"]["child_id"].str.startswith("L").all()
+    assert tables["adoptions"]["child_id"].str.startswith("L").all() and len(tables["adoptions"]) > 0
+    rows = tables["_ssd_rows"]
+    assert (rows.groupby("ssd_table").size() > 0).all()
+    for outcome in tables["_outcomes"].values():
+        assert all(t["every_row_once"] for t in outcome.layout_accounting.values())

@@ -111,8 +111,8 @@ class People:
     def resolve(
         self, person_ids: pd.Series, person_column: str, period_ids: pd.Series | None = None
     ) -> tuple[pd.Series, pd.Series]:
-        """(CHILD id, problem) for each row from its person id, falling back to its period of care where the
-        build of the table has no person column or the id is not a person (the SystemC permanence slip), and
+        """(CHILD id, problem about `person_column`) for each row from its person id, falling back to its
+        period of care where the build of the table has no person column or the id is not a person (the SystemC permanence slip), and
         last to a legacy id. The problem is blank where the child was found."""
         person = person_ids.where(person_ids.isin(self.child.index))
         if period_ids is not None:
@@ -121,7 +121,7 @@ class People:
         child = person.map(self.child)
         problem = pd.Series(None, index=person_ids.index, dtype=object)
         unknown = child.isna()
-        problem[unknown & person_ids.isna()] = f"{person_column} is blank"
-        text = person_ids.astype(object).map(lambda v: f"{person_column}: '{v}' is not a person in ssd_person")
+        problem[unknown & person_ids.isna()] = "blank: no person"
+        text = person_ids.astype(object).map(lambda v: f"'{v}' is not a person in ssd_person")
         problem[unknown & person_ids.notna()] = text[unknown & person_ids.notna()]
         return child.astype(object), problem

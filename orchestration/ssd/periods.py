@@ -63,7 +63,11 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
     episodes["child_id"] = child
     episodes["problem"] = problem
     no_start = episodes["start"].isna() & episodes["entered"].isna()
-    episodes.loc[no_start & problem.isna(), "problem"] = "clae_cla_episode_start_date is blank"
+    episodes["column"] = "clae_person_id"
+    episodes.loc[no_start & problem.isna(), ["problem", "column"]] = [
+        "blank: no start date",
+        "clae_cla_episode_start_date",
+    ]
     grouped = episodes.groupby("period", sort=False)
     first, last = grouped.head(1).set_index("period"), grouped.tail(1).set_index("period")
     ended = last["rec"].notna() & last["rec"].ne("X1")
@@ -76,19 +80,19 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
             "category_of_need": first["cin"],
             "_row": first["_row"],
             "problem": first["problem"],
+            "column": first["column"],
         }
     )
     bad = periods["problem"].notna()
-    column_of = periods["problem"].str.split(":| ", n=1).str[0]
-    rejected = rejected_rows(periods, bad, "clae_person_id", periods["problem"])
-    rejected["column"] = column_of[bad]
+    rejected = rejected_rows(periods.drop(columns="column"), bad, "clae_person_id", periods["problem"])
+    rejected["column"] = periods.loc[bad, "column"]
     later = episodes[~episodes.index.isin(grouped.head(1).index)]
     merged = uses("ssd_cla_episodes", later["_row"], later["period"].map(first["_row"]))
     notes = [f"{len(episodes):,} episode rows make {len(periods):,} periods of care"]
     return Mapped(
         "periods_of_care",
         "ssd_cla_episodes",
-        periods[~bad].drop(columns="problem"),
+        periods[~bad].drop(columns=["problem", "column"]),
         rejected.drop(columns="problem_x", errors="ignore"),
         merged,
         notes,
