@@ -112,8 +112,8 @@ class People:
         self, person_ids: pd.Series, person_column: str, period_ids: pd.Series | None = None
     ) -> tuple[pd.Series, pd.Series]:
         """(CHILD id, problem about `person_column`) for each row from its person id, falling back to its
-        period of care where the build of the table has no person column or the id is not a person (the SystemC permanence slip), and
-        last to a legacy id. The problem is blank where the child was found."""
+        period of care where the build of the table has no person column or the id is not a person (the
+        SystemC permanence slip), and last to a legacy id. The problem is blank where the child was found."""
         person = person_ids.where(person_ids.isin(self.child.index))
         if period_ids is not None:
             person = person.fillna(period_ids.map(self.person_of_period))

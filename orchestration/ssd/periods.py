@@ -93,7 +93,7 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
         "periods_of_care",
         "ssd_cla_episodes",
         periods[~bad].drop(columns=["problem", "column"]),
-        rejected.drop(columns="problem_x", errors="ignore"),
+        rejected,
         merged,
         notes,
     )
