@@ -10,7 +10,7 @@ export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser demo test ui bench lint clean
+.PHONY: install browser postgres demo test ui bench lint clean
 
 # Install once, again only when the dependencies change; every version is pinned in constraints.txt.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -29,6 +29,14 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "chromium is not installed: tests/test_ui.py needs it (sudo apt-get install chromium)"; fi
 
+# tests/test_ssd_postgres.py starts its own PostgreSQL server in a temporary folder (Debian's postgresql:
+# initdb and pg_ctl). As root, install it when it is missing; otherwise say how. Only `make test` needs it.
+postgres:
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else echo "postgresql is not installed: tests/test_ssd_postgres.py needs it (sudo apt-get install postgresql)"; fi
+
 $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp orchestration/dagster.yaml $@
@@ -36,7 +44,7 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 demo: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/cla demo --faults all
 
-test: install browser
+test: install browser postgres
 	$(BIN)/pytest -q
 
 ui: install $(DAGSTER_HOME)/dagster.yaml

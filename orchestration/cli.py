@@ -40,6 +40,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         file_format=args.format,
         faults=faults,
         progress=lambda step: _say(f"  … {step}"),
+        layout=args.layout,
     )
     rows = summary.get("rows", {})
     _say(f"wrote {sum(rows.values()):,} rows in {len(rows)} extracts to {out} in {time.perf_counter() - started:.1f} s")
@@ -273,6 +274,12 @@ def _generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="1 = a Kent-sized authority, 45 ≈ England")
     parser.add_argument("--as-of", default="2026-10-31", help="extract date, yyyy-mm-dd (default 2026-10-31)")
     parser.add_argument("--format", choices=["csv", "xlsx", "mixed"], default="csv", help="file format")
+    parser.add_argument(
+        "--layout",
+        choices=["own", "ssd"],
+        default="own",
+        help="the case system's extract in our own contract, or as Standard Safeguarding Dataset tables (landing/ssd/)",
+    )
     parser.add_argument(
         "--faults",
         default="",

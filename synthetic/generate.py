@@ -12,12 +12,13 @@ import numpy as np
 import pandas as pd
 
 from synthetic import calibration as cal
-from synthetic import case_system, lives, writing
+from synthetic import case_system, lives, ssd_layout, writing
 from synthetic import faults as fault_mod
 from synthetic.draws import Draws
 from synthetic.placements import TEMPORARY
 
 FILE_FORMATS = ("csv", "xlsx", "mixed")
+LAYOUTS = ("own", "ssd")  # our extract contract, or the case system's Standard Safeguarding Dataset tables
 
 
 def generate(
@@ -30,6 +31,7 @@ def generate(
     file_format: str = "csv",
     faults: Sequence[str] = (),
     progress: Callable[[str], None] | None = None,
+    layout: str = "own",
 ) -> dict:
     """Simulate children's lives from `start` to `as_of` and write the extracts under out_dir/<source>/.
 
@@ -38,6 +40,10 @@ def generate(
     at each 31 March, calibration figures and the faults planted (also in out_dir/generation_manifest.json).
     Nothing here logs or returns a date of birth, a name or a postcode.
     """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    if layout == "ssd" and faults:
+        raise ValueError("faults are planted in our own layout only; generate the SSD layout without them")
     if file_format not in FILE_FORMATS:
         raise ValueError(f"file_format must be one of {FILE_FORMATS}, not {file_format!r}")
     if scale <= 0:
@@ -90,6 +96,8 @@ def generate(
     k = 0
     for source, entities in tables.items():
         for entity, frame in entities.items():
+            if layout == "ssd" and source == "case_system" and entity not in ssd_layout.NOT_IN_SSD:
+                continue  # written below as SSD tables
             use_xlsx = file_format == "xlsx" or (file_format == "mixed" and xlsx_pick[k] < 0.5)
             k += 1
             if entity == "children":
@@ -102,6 +110,10 @@ def generate(
             rows[entity] = len(frame)
             files[str(path.relative_to(out_dir))] = len(frame)
             written[f"{source}/{entity}"] = str(path.relative_to(out_dir))
+    if layout == "ssd":
+        ssd_files = ssd_layout.write_ssd(out_dir / "ssd", ssd_layout.ssd_tables(tables["case_system"], names))
+        files.update(ssd_files)
+        rows.update({Path(f).stem: n for f, n in ssd_files.items()})
     for extra in extras:
         path = out_dir / extra.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +132,7 @@ def generate(
         "start": start.isoformat(),
         "as_of": as_of.isoformat(),
         "file_format": file_format,
+        "layout": layout,
         "rows": rows,
         "files": files,
         **summary_figures,

@@ -16,6 +16,7 @@ from orchestration.ingest.warehouse import ensure_tables, write_outcome
 from orchestration.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
+from orchestration.ssd import adapter as ssd_layout
 from schemas.contracts import Contract, load_contracts
 
 EXAMPLES_SHOWN = 20
@@ -107,6 +108,8 @@ def _files_table(outcome: Outcome) -> dg.TableMetadataValue:
 def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
     """Read, validate and write one entity; the work behind its asset, callable without Dagster."""
     settings = load_settings()
+    if contract.source == "case_system" and ssd_layout.supplies(contract.entity, settings):
+        return _load_from_ssd(contract, warehouse, log, settings)
     read = []
     for path in files_for(settings.landing_dir, contract.source, contract.entity):
         try:
@@ -121,6 +124,28 @@ def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
             log.info(f"{contract.source}/{summary.file}: {note}")
     with warehouse.connect() as con:
         write_outcome(con, outcome, settings.la_code)
+    return outcome
+
+
+def _load_from_ssd(contract: Contract, warehouse: Warehouse, log, settings) -> Outcome:
+    """The entity from the Standard Safeguarding Dataset: the adapter's rows meet the same contract, and every
+    SSD row read is recorded in audit.ssd_rows as loaded or quarantined."""
+    from orchestration.ssd import accounting
+
+    for path in files_for(settings.landing_dir, contract.source, contract.entity):
+        log.warning(f"{contract.source}/{path.name}: ignored, because the SSD supplies {contract.entity}")
+    read, mapped, supplied = ssd_layout.entity_files(contract.entity, contract.column_names, settings)
+    outcome = apply_contract(contract, read, settings.as_of)
+    ssd_layout.name_ssd_columns(outcome, mapped)
+    rows = accounting.rows_of(mapped, outcome, supplied)
+    outcome.layout_accounting = accounting.summary(rows, mapped, supplied)
+    for summary in outcome.files:
+        for note in summary.notes:
+            log.info(f"ssd/{summary.file}: {note}")
+    with warehouse.connect() as con:
+        write_outcome(con, outcome, settings.la_code)
+        accounting.write(con, rows, contract.entity, settings.la_code)
+        ensure_submitted_tables(con)
     return outcome
 
 
@@ -219,15 +244,19 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
                 "examples": _examples(outcome),
             },
         )
+        # read from the SSD: each SSD table's rows are also each loaded or quarantined, exactly once
+        ssd_tables = outcome.layout_accounting
         yield dg.AssetCheckResult(
             asset_key=raw,
             check_name="rows_accounted",
-            passed=outcome.rows_read == stored_raw + stored_quarantine,
+            passed=outcome.rows_read == stored_raw + stored_quarantine
+            and all(t["every_row_once"] for t in ssd_tables.values()),
             severity=dg.AssetCheckSeverity.ERROR,
             metadata={
                 "rows_read": outcome.rows_read,
                 "rows_in_raw": stored_raw,
                 "rows_in_quarantine": stored_quarantine,
+                **({"ssd_tables": dg.MetadataValue.json(ssd_tables)} if ssd_tables else {}),
             },
         )
 

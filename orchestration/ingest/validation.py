@@ -44,6 +44,8 @@ class Outcome:
     files: list[FileSummary]
     failures_by_rule: Counter
     ids_repaired: int = 0
+    # For an entity read from another layout (the SSD): that layout's own row accounting, table by table.
+    layout_accounting: dict = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -191,7 +193,7 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             by_rule["file: unreadable"] += 1
             continue
         rows = read.rows
-        summary.rows_read = len(rows) + len(read.broken_rows)
+        summary.rows_read = len(rows) + len(read.broken_rows) + len(read.rejected_rows)
         dropped = sorted(c for c in rows.columns if c in contract.personal)
         if dropped:
             summary.notes.append(f"personal column(s) {', '.join(dropped)} dropped before loading")
@@ -203,6 +205,8 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
         rows = rows[[c for c in rows.columns if c in contract.column_names]]
         for number, message in read.broken_rows:
             quarantine(summary, number, [("row", "wrong_field_count", message)], {})
+        for number, column, message, data in read.rejected_rows:
+            quarantine(summary, number, [(column, "not_mapped", message)], data)
         if rows.empty and not read.broken_rows:
             summary.notes.append("header only: the file has no data rows")
         missing = [c for c in contract.required_columns if c not in rows.columns]
