@@ -67,7 +67,7 @@ def _cell(text: str) -> str:
 
 
 def ssd_mapping_table() -> list[str]:
-    from orchestration.ssd.adapter import LINKS
+    from orchestration.ingest.ssd.adapter import LINKS
 
     lines = ["| SSD table.column | our entity.column | how |", "|---|---|---|"]
     lines += [f"| `{link.ssd}` | `{link.ours}` | {_cell(link.how)} |" for link in LINKS]

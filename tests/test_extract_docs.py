@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestration.ssd.adapter import BUILDERS, LINKS
+from orchestration.ingest.ssd.adapter import BUILDERS, LINKS
 from schemas import extract_docs
 from schemas.contracts import load_contracts
 

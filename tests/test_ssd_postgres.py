@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from postgres_server import postgres_server
 
 from orchestration.ingest.assets import load_entity
+from orchestration.ingest.ssd.adapter import BUILDERS
 from orchestration.resources import Warehouse
-from orchestration.ssd.adapter import BUILDERS
 from schemas.contracts import load_contracts
 from synthetic import generate
 

@@ -11,12 +11,12 @@ import dagster as dg
 
 from orchestration.ingest.landing import content_hash, files_for
 from orchestration.ingest.reading import FileProblem, read_file
+from orchestration.ingest.ssd import adapter as ssd_layout
 from orchestration.ingest.validation import Outcome, apply_contract
 from orchestration.ingest.warehouse import ensure_tables, write_outcome
 from orchestration.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
-from orchestration.ssd import adapter as ssd_layout
 from schemas.contracts import Contract, load_contracts
 
 EXAMPLES_SHOWN = 20
@@ -130,7 +130,7 @@ def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
 def _load_from_ssd(contract: Contract, warehouse: Warehouse, log, settings) -> Outcome:
     """The entity from the Standard Safeguarding Dataset: the adapter's rows meet the same contract, and every
     SSD row read is recorded in audit.ssd_rows as loaded or quarantined."""
-    from orchestration.ssd import accounting
+    from orchestration.ingest.ssd import accounting
 
     for path in files_for(settings.landing_dir, contract.source, contract.entity):
         log.warning(f"{contract.source}/{path.name}: ignored, because the SSD supplies {contract.entity}")
@@ -145,7 +145,6 @@ def _load_from_ssd(contract: Contract, warehouse: Warehouse, log, settings) -> O
     with warehouse.connect() as con:
         write_outcome(con, outcome, settings.la_code)
         accounting.write(con, rows, contract.entity, settings.la_code)
-        ensure_submitted_tables(con)
     return outcome
 
 

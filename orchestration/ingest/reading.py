@@ -35,7 +35,7 @@ class ReadFile:
     notes: list[str] = field(default_factory=list)
     # Rows that could not be split into the header's columns: (row number, message).
     broken_rows: list[tuple[int, str]] = field(default_factory=list)
-    # Rows a layout adapter (orchestration/ssd/) could not map: (row number, column, message, values).
+    # Rows a layout adapter (orchestration/ingest/ssd/) could not map: (row number, column, message, values).
     rejected_rows: list[tuple[int, str, str, dict]] = field(default_factory=list)
 
 

@@ -8,10 +8,10 @@ import os
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
-from orchestration.ssd.periods import episodes_in_order
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import decode_903
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
+from orchestration.ingest.ssd.periods import episodes_in_order
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import decode_903
 
 LINKS = [
     Link(

@@ -11,10 +11,10 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from orchestration.ingest.ssd.adapter import SECONDARY
+from orchestration.ingest.ssd.mapping import Mapped
+from orchestration.ingest.ssd.tables import SsdTable
 from orchestration.ingest.validation import Outcome
-from orchestration.ssd.adapter import SECONDARY
-from orchestration.ssd.mapping import Mapped
-from orchestration.ssd.tables import SsdTable
 
 COLUMNS = (
     "la_code VARCHAR, entity VARCHAR, ssd_table VARCHAR, source_file VARCHAR, source_row INTEGER, "

@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import code_descriptions, decode_903
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import code_descriptions, decode_903
 
 NO_CONTACT = {"NO", "DIED"}  # the record's date is when it was made, not a contact
 

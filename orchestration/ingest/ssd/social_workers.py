@@ -7,9 +7,9 @@ import os
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import decode_903
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import decode_903
 
 LINKS = [
     Link("ssd_involvements.invo_person_id", "social_worker_allocations.child_id", "the person's 903 CHILD id"),

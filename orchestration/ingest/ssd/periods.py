@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, rejected_rows, uses
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import decode_903
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, rejected_rows, uses
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import decode_903
 
 LINKS = [
     Link("ssd_cla_episodes.clae_cla_id", "periods_of_care", "episodes sharing a period id make one period of care"),

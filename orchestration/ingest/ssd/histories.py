@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, rejected_rows
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import decode, decode_903, flag
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, rejected_rows
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import decode, decode_903, flag
 
 LINKS = [
     Link(

@@ -7,9 +7,9 @@ import re
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import code_descriptions, decode_903
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import code_descriptions, decode_903
 
 NOT_IN_CARE = re.compile(
     r"(?:special guardian|\bSGO\b|child arrangement|\bCAO\b|residence order|private fostering|care leaver|"

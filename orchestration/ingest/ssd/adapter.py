@@ -18,8 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from orchestration.ingest.reading import EXTENSIONS, FileProblem, ReadFile
-from orchestration.settings import Settings
-from orchestration.ssd import (
+from orchestration.ingest.ssd import (
     care_leavers,
     histories,
     legal_statuses,
@@ -30,8 +29,9 @@ from orchestration.ssd import (
     placements,
     social_workers,
 )
-from orchestration.ssd.mapping import Mapped, People
-from orchestration.ssd.tables import SsdTable, read_database, read_folder
+from orchestration.ingest.ssd.mapping import Mapped, People
+from orchestration.ingest.ssd.tables import SsdTable, read_database, read_folder
+from orchestration.settings import Settings
 
 Builder = Callable[[dict[str, SsdTable], People], Mapped]
 

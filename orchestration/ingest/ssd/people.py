@@ -7,9 +7,9 @@ import re
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import decode_903, sex
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import decode_903, sex
 from schemas.contracts import load_contracts
 
 UASC = re.compile(r"(?:^U$|UASC|UNACCOMPANIED)", re.IGNORECASE)

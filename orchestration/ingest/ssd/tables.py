@@ -19,7 +19,7 @@ import pandas as pd
 
 from orchestration.ingest.landing import content_hash
 from orchestration.ingest.reading import EXTENSIONS, FileProblem, read_file
-from orchestration.ssd.values import clean
+from orchestration.ingest.ssd.values import clean
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from orchestration.ssd.tables import SsdTable
+from orchestration.ingest.ssd.tables import SsdTable
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orchestration.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
-from orchestration.ssd.tables import SsdTable
-from orchestration.ssd.values import decode_903
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
+from orchestration.ingest.ssd.tables import SsdTable
+from orchestration.ingest.ssd.values import decode_903
 
 LINKS = [
     Link(
