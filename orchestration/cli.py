@@ -17,7 +17,7 @@ import contextlib
 import os
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 
@@ -121,14 +121,32 @@ def _report_failed_checks(result) -> None:
         _say(f"  {evaluation.severity.value:<5} {evaluation.check_name} on {where}: {counted}{named}")
 
 
+def _coverage(settings):
+    """How far each source reaches, as the load just made recorded it (audit.sources)."""
+    import duckdb
+
+    from orchestration.ingest.sources import read_coverage
+
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        return read_coverage(con, settings.la_code)
+
+
 def _publish_scorecard(defs) -> int:
-    """The scorecard of the last month that has ended by the load date (partitioned job)."""
+    """The scorecard of the last month every required source reaches (partitioned job); a later month that has
+    ended by the load date is named with the sources that do not reach it."""
     import dagster as dg
 
+    from orchestration.ingest.sources import behind, data_as_of, month_end, previous_month_end
     from orchestration.settings import load_settings
 
     settings = load_settings()
-    last_month = settings.as_of.replace(day=1) - timedelta(days=1)
+    coverage = _coverage(settings)
+    as_of = data_as_of(coverage, settings.as_of)
+    last_month = as_of if as_of == month_end(as_of) else previous_month_end(as_of)
+    ended = previous_month_end(settings.as_of)
+    if ended > last_month:
+        short = "; ".join(c.reason for c in behind(coverage, ended) if c.required and c.data_up_to)
+        _say(f"scorecard {ended:%Y-%m} not published: {short}")
     month = f"{last_month:%Y-%m}"
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
@@ -148,6 +166,7 @@ def _make_903_returns(defs) -> int:
     happened to each is read from the run's `dfe_validation` check."""
     import dagster as dg
 
+    from orchestration.ingest.sources import data_as_of
     from orchestration.settings import load_settings
     from orchestration.ssda903.export import return_years
 
@@ -156,7 +175,7 @@ def _make_903_returns(defs) -> int:
     status = 0
 
     with dg.DagsterInstance.get() as instance:
-        for year in return_years(settings.as_of):
+        for year in return_years(data_as_of(_coverage(settings), settings.as_of)):
             result = job.execute_in_process(
                 instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET
             )
@@ -188,6 +207,7 @@ def _make_903_returns(defs) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     import duckdb
 
+    from orchestration.ingest.sources import read_coverage
     from orchestration.settings import load_settings
 
     settings = load_settings()
@@ -203,10 +223,16 @@ def cmd_status(args: argparse.Namespace) -> int:
             """,
             [settings.la_code],
         ).fetchall()
+        reached = {c.source: c for c in read_coverage(con, settings.la_code)}
     _say(f"warehouse {settings.warehouse} ({settings.la_name}, {settings.la_code})")
-    _say(f"  {'source':<14}{'files':>7}{'read':>11}{'loaded':>11}{'quarantined':>13}{'bad files':>11}")
+    _say(f"  {'source':<14}{'files':>7}{'read':>11}{'loaded':>11}{'quarantined':>13}{'bad files':>11}  data up to")
     for source, files, read, loaded, quarantined, bad in rows:
-        _say(f"  {source:<14}{files:>7}{read:>11,}{loaded:>11,}{quarantined:>13,}{bad:>11}")
+        coverage = reached.get(source)
+        up_to = f"{coverage.data_up_to:%d/%m/%Y} ({coverage.status})" if coverage and coverage.data_up_to else "-"
+        _say(f"  {source:<14}{files:>7}{read:>11,}{loaded:>11,}{quarantined:>13,}{bad:>11}  {up_to}")
+    for coverage in reached.values():
+        if coverage.status != "complete":
+            _say(f"  {coverage.status}: {coverage.reason}")
     # GX's Data Docs are a site of many pages: named by their folder, not page by page.
     exports = sorted(
         p.parent if "data_docs" in p.parts else p
@@ -220,6 +246,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # The demo's extracts are loaded on the day they are dated, whatever the clock says (CLA_AS_OF wins if set).
+    os.environ.setdefault("CLA_AS_OF", args.as_of)
     _say("1/2 generating synthetic extracts")
     if cmd_generate(args):
         return 1

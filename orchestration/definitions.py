@@ -7,6 +7,7 @@ import dagster as dg
 from orchestration.ingest.assets import ingest_assets
 from orchestration.ingest.postcodes import postcodes
 from orchestration.ingest.report import ingest_report
+from orchestration.ingest.sources import sources
 from orchestration.operations.jobs import load_extracts_and_rebuild, make_903_return, publish_scorecard
 from orchestration.operations.landing_sensor import landing_files_changed
 from orchestration.operations.schedules import annual_903_return, monthly_scorecard
@@ -25,6 +26,7 @@ def build_definitions() -> dg.Definitions:
     return dg.Definitions(
         assets=[
             *ingest_assets(),
+            sources,
             postcodes,
             returns_landing,
             submitted_returns,

@@ -124,6 +124,13 @@ def generate(
             writing.write_csv(path, extra.frame, extra.source, extra.entity, sep=extra.sep, encoding=extra.encoding)
             files[extra.path] = len(extra.frame)
 
+    # Each source's supplier says how far its data reaches (orchestration/ingest/sources.py); the optional
+    # workforce extract says nothing, so its newest record decides (its staleness is a fault to be found).
+    for folder in ("ssd" if layout == "ssd" else "case_system", "health", "education"):
+        declaration = out_dir / folder / "data_up_to.txt"
+        declaration.write_text(f"{as_of:%d/%m/%Y}\n", encoding="utf-8")
+        files[str(declaration.relative_to(out_dir))] = 0
+
     for record in planted:  # data faults name the main files they changed
         record["files"] = [written.get(f, f) for f in record["files"]]
     summary = {

@@ -1,21 +1,36 @@
 {#-
-    The date the warehouse is "as of", as a SQL date expression: the CLA_AS_OF environment variable
-    (yyyy-mm-dd) when it is set, so that a rerun on the same extracts gives the same result and tests can fix
-    the date; otherwise the database's current_date. Decides the last 903 collection year (the one holding
-    this date, int_ssda903__collection_years) and which years are still in progress.
+    The date the warehouse is "as of", as a SQL date expression: how far the data reaches. The pipeline passes it
+    as the variable `as_of` (the earliest date the present required sources reach, orchestration/ingest/sources.py);
+    without it, the CLA_AS_OF environment variable (yyyy-mm-dd), so that tests and reruns can fix the date;
+    otherwise the database's current_date. Decides the scorecard's last month, the last 903 collection year
+    (the one holding this date) and which years are still in progress.
 
         where year_start_date <= {{ as_of_date() }}
 -#}
 {% macro as_of_date() -%}
-    {%- set configured = env_var('CLA_AS_OF', '') | trim -%}
+    {%- set configured = var('as_of', env_var('CLA_AS_OF', '')) | trim -%}
     {%- if configured -%}
-        {%- set parsed = modules.re.match('^\d{4}-\d{2}-\d{2}$', configured) -%}
-        {%- if not parsed -%}
-            {{ exceptions.raise_compiler_error("CLA_AS_OF must be a date as yyyy-mm-dd, got '" ~ configured ~ "'") }}
-        {%- endif -%}
-        {%- set checked = modules.datetime.datetime.strptime(configured, '%Y-%m-%d') -%}
-        cast('{{ configured }}' as date)
+        {{ checked_date(configured, 'as_of') }}
     {%- else -%}
         current_date
     {%- endif -%}
+{%- endmacro %}
+
+{#- The day the extracts were loaded (CLA_AS_OF, default today): dates after it are in the future. -#}
+{% macro load_date() -%}
+    {%- set configured = env_var('CLA_AS_OF', '') | trim -%}
+    {%- if configured -%}
+        {{ checked_date(configured, 'CLA_AS_OF') }}
+    {%- else -%}
+        current_date
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro checked_date(configured, name) -%}
+    {%- set parsed = modules.re.match('^\d{4}-\d{2}-\d{2}$', configured) -%}
+    {%- if not parsed -%}
+        {{ exceptions.raise_compiler_error(name ~ " must be a date as yyyy-mm-dd, got '" ~ configured ~ "'") }}
+    {%- endif -%}
+    {%- set checked = modules.datetime.datetime.strptime(configured, '%Y-%m-%d') -%}
+    cast('{{ configured }}' as date)
 {%- endmacro %}

@@ -13,6 +13,8 @@ from pathlib import Path
 from orchestration.ingest.reading import EXTENSIONS
 from schemas.contracts import sources
 
+DECLARATION = "data_up_to.txt"  # a source's own word on how far its data reaches (orchestration/ingest/sources.py)
+
 
 def entity_for_file(source: str, path: Path) -> str | None:
     """The entity a file belongs to: the longest entity name its name starts with (`children_part2` is
@@ -47,6 +49,7 @@ def unrecognised_files(landing_dir: Path, source: str) -> list[Path]:
         for p in folder.iterdir()
         if p.is_file()
         and not p.name.startswith(".")
+        and p.name != DECLARATION
         and (p.suffix.lower() not in EXTENSIONS or entity_for_file(source, p) is None)
     )
 

@@ -18,6 +18,12 @@ AUDIT_COLUMNS = (
     "rows_loaded INTEGER, rows_quarantined INTEGER, file_problem VARCHAR, notes VARCHAR"
 )
 
+# How far each source's data reaches (orchestration/ingest/sources.py writes it after each load).
+SOURCES_COLUMNS = (
+    "la_code VARCHAR, source VARCHAR, required BOOLEAN, rows_loaded BIGINT, declared_date DATE, "
+    "declared_by VARCHAR, newest_record_date DATE, data_up_to DATE, status VARCHAR, reason VARCHAR"
+)
+
 
 def raw_ddl(contract: Contract) -> str:
     columns = ", ".join(f"{c.name} {c.sql_type}" for c in contract.columns)
@@ -41,6 +47,7 @@ def ensure_tables(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
     con.execute(raw_ddl(contract))
     con.execute(quarantine_ddl(contract))
     con.execute(f"CREATE TABLE IF NOT EXISTS audit.extract_files ({AUDIT_COLUMNS})")
+    con.execute(f"CREATE TABLE IF NOT EXISTS audit.sources ({SOURCES_COLUMNS})")
 
 
 def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, la_code: str) -> None:

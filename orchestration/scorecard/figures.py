@@ -9,7 +9,7 @@ groups (no date of birth, name or postcode is in the mart).
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
@@ -52,6 +52,7 @@ MONTH_COLUMNS = [
     "outturn",
     "england",
     "statistical_neighbours",
+    "no_data_reason",
 ]
 CHILD_COLUMNS = [
     "indicator_id",
@@ -79,6 +80,7 @@ class ScorecardFigures:
     catalogue: pd.DataFrame  # every indicator, supported or not, in report order
     months: pd.DataFrame  # breakdown 'all' for the trend months, and every breakdown at month_end
     children: pd.DataFrame  # the children counted at month_end
+    data_up_to: dict[str, date | None] = field(default_factory=dict)  # source → how far its data reaches
 
 
 def month_end_of(partition_key: str) -> date:
@@ -158,4 +160,18 @@ def read_figures(con: duckdb.DuckDBPyConnection, month_end: date, la_code: str |
         "ORDER BY indicator_id, child_id",
         [*la, month_end],
     ).df()
-    return ScorecardFigures(month_end=month_end, catalogue=catalogue, months=months, children=children)
+    return ScorecardFigures(
+        month_end=month_end, catalogue=catalogue, months=months, children=children, data_up_to=_data_up_to(con, la_code)
+    )
+
+
+def _data_up_to(con: duckdb.DuckDBPyConnection, la_code: str | None) -> dict[str, date | None]:
+    """How far each source reaches, as the last load recorded it (audit.sources); empty for a warehouse built
+    without the ingest."""
+    listed = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'audit' AND table_name = 'sources'"
+    if not con.execute(listed).fetchone()[0]:
+        return {}
+    rows = con.execute(
+        "SELECT source, data_up_to FROM audit.sources WHERE la_code = coalesce(?, la_code) ORDER BY source", [la_code]
+    ).fetchall()
+    return dict(rows)

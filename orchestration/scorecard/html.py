@@ -38,6 +38,7 @@ def render_html(report: Report, la_name: str) -> str:
         pages=report.pages,
         unsupported=report.unsupported,
         rag_counts=report.rag_counts,
+        data_up_to=report.data_up_to,
         css=markupsafe.Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
         polarities=POLARITIES,
         periods=list(PERIODS.values()),

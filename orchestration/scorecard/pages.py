@@ -130,6 +130,7 @@ class SummaryRow:
     outturn_text: str = NOT_APPLICABLE
     england: float | None = None
     statistical_neighbours: float | None = None
+    no_data: str = ""  # why there is no figure: 'no data: health ends 2026-10-31' (a source does not reach the month)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class Report:
     pages: list[IndicatorPage]
     unsupported: list[dict[str, str]]
     uncatalogued: list[str] = field(default_factory=list)  # indicators with figures but not in the catalogue
+    data_up_to: dict[str, date | None] = field(default_factory=dict)  # source → how far its data reaches
 
     @property
     def rag_counts(self) -> dict[str, int]:
@@ -182,6 +184,8 @@ def _summary_row(indicator: pd.Series, latest: pd.Series | None) -> SummaryRow:
     )
     if latest is None:
         return SummaryRow(**base, has_figures=False)
+    if reason := _text(latest["no_data_reason"]):
+        return SummaryRow(**base, has_figures=False, no_data=reason)
     value, previous = _float(latest["value"]), _float(latest["previous_value"])
     numerator, denominator = _float(latest["numerator"]), _float(latest["denominator"])
     ratio = unit != "count"
@@ -418,5 +422,10 @@ def build_report(figures: ScorecardFigures) -> Report:
         )
     uncatalogued = sorted(set(latest.index) - set(figures.catalogue["indicator_id"]))
     return Report(
-        month_end=figures.month_end, rows=rows, pages=pages, unsupported=unsupported, uncatalogued=uncatalogued
+        month_end=figures.month_end,
+        rows=rows,
+        pages=pages,
+        unsupported=unsupported,
+        uncatalogued=uncatalogued,
+        data_up_to=figures.data_up_to,
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.ingest.sources import behind, read_coverage
 from orchestration.owners import owners_for_group
 from orchestration.publishing import publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
@@ -91,6 +92,14 @@ def scorecard_report(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
     month_end = month_end_of(context.partition_key)
     started = time.perf_counter()
     with warehouse.connect() as con:
+        # No figure runs ahead of its data: a month a required source does not reach is not published (a source
+        # not supplied at all does not stop it: its indicators say "no data").
+        short = [c for c in behind(read_coverage(con, settings.la_code), month_end) if c.required and c.data_up_to]
+        if short:
+            raise dg.Failure(
+                description=f"The {month_end:%B %Y} scorecard is not published: " + "; ".join(c.reason for c in short),
+                metadata={"behind": dg.MetadataValue.json({c.source: c.reason for c in short})},
+            )
         published = write_scorecard(
             con,
             month_end,
@@ -114,6 +123,9 @@ def scorecard_report(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
             "report": dg.MetadataValue.url(published.html.as_uri()),
             "workbook": dg.MetadataValue.path(str(published.workbook)),
             "month_end": month_end.isoformat(),
+            "data_up_to": dg.MetadataValue.json(
+                {source: reached.isoformat() if reached else "missing" for source, reached in report.data_up_to.items()}
+            ),
             "indicators_rendered": len(report.rows),
             "indicators_without_figures": dg.MetadataValue.json(missing),
             "indicators_not_supported": dg.MetadataValue.json([u["indicator_id"] for u in report.unsupported]),

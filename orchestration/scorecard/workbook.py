@@ -65,7 +65,7 @@ def _summary(report: Report, la_name: str) -> Sheet:
                 row.name,
                 row.polarity or "–",
                 row.period,
-                figure(row.value, row.value_text if row.has_figures else "no figures", row.unit),
+                figure(row.value, row.value_text if row.has_figures else (row.no_data or "no figures"), row.unit),
                 Styled(row.rag_letter, row.rag) if row.rag else "–",
                 row.travel or ARROW_WORDS.get(row.travel_arrow, "–"),
                 figure(row.numerator, row.numerator_text, "count"),

@@ -27,6 +27,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.owners import owners_for_group
 from orchestration.publishing import archive_folder, publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
@@ -252,7 +253,9 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
     year = CollectionYear.parse(context.partition_key)
     folder = settings.exports_dir / "ssda903" / year.folder
     with warehouse.connect() as con:
-        exported = write_return(con, year, folder, settings.la_code, settings.as_of, _providers(settings))
+        # As of the date the data reaches, not the clock: a year the extracts do not reach the end of is a draft.
+        as_of = data_as_of(read_coverage(con, settings.la_code), settings.as_of)
+        exported = write_return(con, year, folder, settings.la_code, as_of, _providers(settings))
     validation = exported.validation
     summary = validation.summary()
     failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)

@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
+from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import DBT_PROJECT_DIR, DBT_TARGET_DIR, load_settings
 from orchestration.transform.project import dbt_environment, dbt_project
@@ -21,12 +22,17 @@ from orchestration.transform.translator import WarehouseTranslator
 )
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     """Seeds, staging, intermediate and marts, built and tested by dbt."""
-    # The authority goes to dbt as a variable (macros/la_code.sql); the warehouse file through the environment.
-    authority = json.dumps({"la_code": load_settings().la_code})
+    settings = load_settings()
+    with warehouse.connect() as con:
+        as_of = data_as_of(read_coverage(con, settings.la_code), settings.as_of)
+    context.log.info(f"building as of {as_of:%d/%m/%Y}, the date every required source reaches")
+    # The authority and the date the data reaches go to dbt as variables (macros/la_code.sql, as_of_date.sql);
+    # the warehouse file through the environment.
+    variables = json.dumps({"la_code": settings.la_code, "as_of": as_of.isoformat()})
     # One fixed target folder (dbt runs one at a time, in the duckdb pool): dbt's partial parsing then reuses
     # the last parse instead of parsing the whole project again on every run.
     with dbt_environment(warehouse.path):
-        build = dbt.cli(["build", "--vars", authority], context=context, target_path=DBT_TARGET_DIR / "dagster")
+        build = dbt.cli(["build", "--vars", variables], context=context, target_path=DBT_TARGET_DIR / "dagster")
     yield from build.stream()
 
 

@@ -1,16 +1,17 @@
 {#-
-    The date the extracts are as at, and the load date. Extracts are taken monthly, at the end of a month, so
-    the extract date is the last day of the month before the load date (CLA_AS_OF, default today) unless
-    CLA_EXTRACT_DATE (yyyy-mm-dd) says otherwise. One row, read by the other quality models.
+    The date the extracts are as at, and the load date. The extract date is how far the data reaches: the run's
+    as-of date the pipeline passes (var `as_of`, from audit.sources), else CLA_EXTRACT_DATE (yyyy-mm-dd), else
+    the last day of the month before the load date (CLA_AS_OF, default today). One row, read by the other
+    quality models.
 -#}
 
-{%- set configured = env_var('CLA_EXTRACT_DATE', '') | trim -%}
+{%- set configured = var('as_of', env_var('CLA_EXTRACT_DATE', '')) | trim -%}
 
 select
     '{{ la_code() }}' as la_code,
-    {{ as_of_date() }} as load_date,
+    {{ load_date() }} as load_date,
     {%- if configured %}
     cast('{{ configured }}' as date) as extract_date
     {%- else %}
-    cast({{ dbt.dateadd('day', -1, dbt.date_trunc('month', as_of_date())) }} as date) as extract_date
+    cast({{ dbt.dateadd('day', -1, dbt.date_trunc('month', load_date())) }} as date) as extract_date
     {%- endif %}

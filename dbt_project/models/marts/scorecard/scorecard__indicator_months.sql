@@ -51,6 +51,19 @@ population as (
 
 ),
 
+-- how far each source's data reaches (audit.sources, written at each load): a month the source an indicator
+-- needs does not reach has no figure and says why, never a zero. A source the table does not list (a warehouse
+-- built by hand, without the ingest) is not judged.
+coverage as (
+
+    select source, data_up_to
+
+    from {{ source('audit', 'sources') }}
+
+    where la_code = '{{ la_code() }}'
+
+),
+
 -- months the optional workforce extract covers (staffing figures only for those)
 workforce_months as (
 
@@ -122,11 +135,6 @@ grid as (
 
     cross join (select 'all' as cohort union all select 'excluding_uasc' as cohort) as cohort_names
 
-    left join workforce_months
-        on month_ends.month_end = workforce_months.month_end
-
-    where indicators.source <> 'workforce' or workforce_months.month_end is not null
-
 ),
 
 figures as (
@@ -168,6 +176,36 @@ allowed as (
 
 ),
 
+-- the indicator's own source (case_system+postcodes: the case system) against the month
+covered as (
+
+    select
+        allowed.*,
+        case
+            when indicators.source = 'workforce' and workforce_months.month_end is null
+                then 'no data: no workforce snapshot at the month end'
+            when coverage.source is null or coverage.data_up_to >= allowed.month_end then null
+            when coverage.data_up_to is null
+                then {{ dbt.concat(["'no data: no '", 'coverage.source', "' extract loaded'"]) }}
+            else {{ dbt.concat([
+                "'no data: '", 'coverage.source', "' ends '",
+                'cast(coverage.data_up_to as ' ~ dbt.type_string() ~ ')'
+            ]) }}
+        end as no_data_reason
+
+    from allowed
+
+    inner join indicators
+        on allowed.indicator_id = indicators.indicator_id
+
+    left join coverage
+        on coverage.source = {{ dbt.split_part('indicators.source', "'+'", 1) }}
+
+    left join workforce_months
+        on allowed.month_end = workforce_months.month_end
+
+),
+
 -- C04's denominator is the under-18 population of the latest year on or before the month end
 populations as (
 
@@ -191,10 +229,15 @@ valued as (
         allowed.cohort,
         allowed.breakdown,
         allowed.breakdown_value,
-        allowed.numerator,
-        case when indicators.unit = 'rate_per_10000' then populations.population else allowed.denominator end
-            as denominator,
+        allowed.no_data_reason,
+        case when allowed.no_data_reason is null then allowed.numerator end as numerator,
         case
+            when allowed.no_data_reason is not null then null
+            when indicators.unit = 'rate_per_10000' then populations.population
+            else allowed.denominator
+        end as denominator,
+        case
+            when allowed.no_data_reason is not null then null
             when indicators.unit = 'count' then allowed.numerator
             when indicators.unit = 'rate_per_10000'
                 then case when populations.population > 0 then allowed.numerator * 10000.0 / populations.population end
@@ -207,7 +250,7 @@ valued as (
         indicators.unit,
         indicators.rag_tolerance
 
-    from allowed
+    from covered as allowed
 
     inner join indicators
         on allowed.indicator_id = indicators.indicator_id
@@ -348,7 +391,8 @@ final as (
         directed.direction_of_travel,
         directed.outturn,
         england.value as england,
-        statistical_neighbours.value as statistical_neighbours
+        statistical_neighbours.value as statistical_neighbours,
+        directed.no_data_reason
 
     from directed
 
