@@ -129,7 +129,6 @@ def generate(
     for folder in ("ssd" if layout == "ssd" else "case_system", "health", "education"):
         declaration = out_dir / folder / "data_up_to.txt"
         declaration.write_text(f"{as_of:%d/%m/%Y}\n", encoding="utf-8")
-        files[str(declaration.relative_to(out_dir))] = 0
 
     for record in planted:  # data faults name the main files they changed
         record["files"] = [written.get(f, f) for f in record["files"]]

@@ -337,7 +337,8 @@ def make_warehouse(path: Path) -> pd.DataFrame:
             "CAST(previous_value AS DOUBLE) AS previous_value, "
             "CAST(previous_quarter_value AS DOUBLE) AS previous_quarter_value, direction_of_travel, "
             "CAST(outturn AS DOUBLE) AS outturn, CAST(england AS DOUBLE) AS england, "
-            "CAST(statistical_neighbours AS DOUBLE) AS statistical_neighbours FROM months_frame"
+            "CAST(statistical_neighbours AS DOUBLE) AS statistical_neighbours, "
+            "CAST(NULL AS VARCHAR) AS no_data_reason FROM months_frame"
         )
         con.register("children_frame", children)
         con.execute(

@@ -14,7 +14,6 @@ one row per source the contracts know; the `sources_complete` check fails naming
 missing, or stale (it does not reach the month end before the load date).
 """
 
-
 import calendar
 import re
 from dataclasses import dataclass

@@ -24,15 +24,20 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     """Seeds, staging, intermediate and marts, built and tested by dbt."""
     settings = load_settings()
     with warehouse.connect() as con:
-        as_of = data_as_of(read_coverage(con, settings.la_code), settings.as_of)
-    context.log.info(f"building as of {as_of:%d/%m/%Y}, the date every required source reaches")
+        coverage = read_coverage(con, settings.la_code)
     # The authority and the date the data reaches go to dbt as variables (macros/la_code.sql, as_of_date.sql);
     # the warehouse file through the environment.
-    variables = json.dumps({"la_code": settings.la_code, "as_of": as_of.isoformat()})
+    variables = {"la_code": settings.la_code}
+    if coverage:  # recorded by audit/sources at this load
+        as_of = data_as_of(coverage, settings.as_of)
+        variables["as_of"] = as_of.isoformat()
+        context.log.info(f"building as of {as_of:%d/%m/%Y}, the date every required source reaches")
     # One fixed target folder (dbt runs one at a time, in the duckdb pool): dbt's partial parsing then reuses
     # the last parse instead of parsing the whole project again on every run.
     with dbt_environment(warehouse.path):
-        build = dbt.cli(["build", "--vars", variables], context=context, target_path=DBT_TARGET_DIR / "dagster")
+        build = dbt.cli(
+            ["build", "--vars", json.dumps(variables)], context=context, target_path=DBT_TARGET_DIR / "dagster"
+        )
     yield from build.stream()
 
 
