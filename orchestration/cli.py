@@ -85,11 +85,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     failed = [e.step_key for e in result.all_events if e.is_step_failure]
     if failed:
         _say(f"FAILED after {elapsed:.1f} s in step(s): {', '.join(failed)}; open the run in the UI (make ui)")
+        _say_why(result)
         return 1
     _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
     _report_failed_checks(result)
     returns = _make_903_returns(defs)
     return _publish_scorecard(defs) or returns
+
+
+def _say_why(result) -> None:
+    """Each failed step's own explanation (a dg.Failure's description, else the error's first line)."""
+    for event in result.all_events:
+        if not event.is_step_failure:
+            continue
+        data = event.step_failure_data
+        why = data.user_failure_data.description if data.user_failure_data else None
+        if not why and data.error is not None:
+            why = data.error.message.strip().splitlines()[-1] if data.error.message else data.error.cls_name
+        _say(f"  {event.step_key}: {why}")
 
 
 # The console shows Dagster's warnings and errors only; every event is still in the run's log in the UI.
@@ -134,6 +147,7 @@ def _publish_scorecard(defs) -> int:
         )
     if not result.success:
         _say(f"FAILED publishing the {month} scorecard (run {result.run_id[:8]}); open the run in the UI")
+        _say_why(result)
         return 1
     folder = settings.exports_dir / "scorecard" / month
     _say(f"scorecard {month} written to {folder} in {time.perf_counter() - started:.1f} s")
@@ -167,6 +181,7 @@ def _make_903_returns(defs) -> int:
                 status = 1
             elif not result.success:
                 _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+                _say_why(result)
                 return 1
             elif (draft := settings.exports_dir / "ssda903" / f"{year}-draft" / "manifest.json").exists() and (
                 draft.stat().st_mtime >= started

@@ -44,6 +44,7 @@ class Outcome:
     files: list[FileSummary]
     failures_by_rule: Counter
     ids_repaired: int = 0
+    stale_reason: str = ""  # set when the warehouse kept the last good load instead of this one
 
     @property
     def rows_read(self) -> int:
