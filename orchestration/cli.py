@@ -243,10 +243,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_validate_903(args: argparse.Namespace) -> int:
-    import pandas as pd
+    """Exit 0: no DfE errors; 1: DfE errors; 2: the return could not be validated at all."""
+    try:
+        return _validate_903(args)
+    except Exception as error:  # out of memory, a file that breaks a reader: not 'the return has errors'
+        # The error's text is not shown: a reader's message can quote a row of the file.
+        _say(
+            f"could not validate the return: {type(error).__name__} "
+            f"({'out of memory' if 'memory' in type(error).__name__.lower() else 'see --help'}); "
+            "nothing was written. Exit status 2 (1 means DfE errors were found)."
+        )
+        return 2
+
+
+def _validate_903(args: argparse.Namespace) -> int:
+    import dagster as dg
 
     from orchestration.ingest.reading import FileProblem
     from orchestration.settings import load_settings
+    from orchestration.ssda903.export import read_providers
     from orchestration.ssda903.files import read_return
     from orchestration.ssda903.layouts import CollectionYear
     from orchestration.ssda903.validation.reports import write_reports
@@ -260,7 +275,11 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
     except FileProblem as problem:
         _say(f"cannot read the return: {problem}")
         return 2
-    providers = pd.read_csv(args.providers, dtype=str) if args.providers else None
+    try:
+        providers = read_providers(Path(args.providers)) if args.providers else None
+    except dg.Failure as failure:
+        _say(failure.description)
+        return 2
     la_code = args.la_code or load_settings().la_code
     validation = validate_return(year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers)
     written = write_reports(validation, Path(args.out))

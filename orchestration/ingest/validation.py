@@ -213,7 +213,7 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             by_rule["file: unreadable"] += 1
             continue
         rows = read.rows
-        summary.rows_read = len(rows) + len(read.broken_rows)
+        summary.rows_read = len(rows) + len(read.broken_rows) + len(read.other_sheet_rows)
         dropped = sorted(c for c in rows.columns if c in contract.personal)
         if dropped:
             summary.notes.append(f"personal column(s) {', '.join(dropped)} dropped before loading")
@@ -230,6 +230,8 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
         rows = rows[[c for c in rows.columns if c in contract.column_names]]
         for number, message in read.broken_rows:
             quarantine(summary, number, [("row", "wrong_field_count", message)], {})
+        for number, message in read.other_sheet_rows:
+            quarantine(summary, number, [("row", "other_sheet", message)], {})
         if rows.empty and not read.broken_rows:
             summary.notes.append("header only: the file has no data rows")
         missing = [c for c in contract.required_columns if c not in rows.columns]

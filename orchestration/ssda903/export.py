@@ -18,6 +18,7 @@ published return, if any, is left as it was. Queries do not block.
 """
 
 import hashlib
+import io
 import json
 import re
 import zipfile
@@ -30,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from orchestration.exports.publishing import archive_folder, publish_folder
+from orchestration.ingest.reading import FileProblem, decode
 from orchestration.operations.owners import owners_for_group
 from orchestration.previous_publication import PublicationRefused, previous, refuse_if_shrunk, remember
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
@@ -260,7 +262,18 @@ def return_years(as_of: date) -> list[str]:
 def _providers(settings) -> pd.DataFrame | None:
     """The Ofsted provider register, when the authority drops it in data/landing/reference/."""
     path = settings.landing_dir / "reference" / "ofsted_providers.csv"
-    return pd.read_csv(path, dtype=str) if path.exists() else None
+    return read_providers(path) if path.exists() else None
+
+
+def read_providers(path: Path) -> pd.DataFrame:
+    """The register as text, or a dg.Failure naming the file and what is wrong with it."""
+    try:
+        text, _ = decode(path.read_bytes())
+        return pd.read_csv(io.StringIO(text), dtype=str)
+    except (FileProblem, ValueError, pd.errors.ParserError) as error:
+        raise dg.Failure(
+            description=f"the Ofsted provider register {path} cannot be read: {error}; save it again as CSV UTF-8"
+        ) from None
 
 
 @dg.asset(
