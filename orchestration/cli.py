@@ -79,7 +79,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         open(dbt_log, "w", encoding="utf-8") as log,
         contextlib.redirect_stdout(log),
     ):
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+        _wait_for_the_warehouse(instance)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET, tags=run_tags())
     _say(f"dbt's output: {dbt_log}")
     elapsed = time.perf_counter() - started
     failed = [e.step_key for e in result.all_events if e.is_step_failure]
@@ -91,6 +92,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     _report_failed_checks(result)
     returns = _make_903_returns(defs)
     return _publish_scorecard(defs) or returns
+
+
+def run_tags() -> dict[str, str]:
+    from orchestration.pool_slots import run_tags
+
+    return run_tags()
+
+
+def _wait_for_the_warehouse(instance) -> None:
+    """Free the pool slots of runs whose process died (a killed `cla run`), then wait for live ones, saying
+    which; PoolBusy after CLA_POOL_WAIT seconds (default 30 minutes)."""
+    from orchestration.pool_slots import wait_for_pool
+    from orchestration.resources import WAREHOUSE_POOL
+
+    wait_for_pool(instance, WAREHOUSE_POOL, float(os.environ.get("CLA_POOL_WAIT", 1800)), _say)
 
 
 def _say_why(result) -> None:
@@ -142,8 +158,9 @@ def _publish_scorecard(defs) -> int:
     month = f"{last_month:%Y-%m}"
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
+        _wait_for_the_warehouse(instance)
         result = defs.resolve_job_def("publish_scorecard").execute_in_process(
-            instance=instance, partition_key=month, raise_on_error=False, run_config=QUIET
+            instance=instance, partition_key=month, raise_on_error=False, run_config=QUIET, tags=run_tags()
         )
     if not result.success:
         _say(f"FAILED publishing the {month} scorecard (run {result.run_id[:8]}); open the run in the UI")
@@ -168,8 +185,9 @@ def _make_903_returns(defs) -> int:
     with dg.DagsterInstance.get() as instance:
         for year in return_years(settings.as_of):
             started = time.time()
+            _wait_for_the_warehouse(instance)
             result = job.execute_in_process(
-                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET
+                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET, tags=run_tags()
             )
             blocked = settings.exports_dir / "ssda903" / f"{year}-blocked" / "manifest.json"
             if not result.success and blocked.exists() and blocked.stat().st_mtime >= started:
@@ -339,7 +357,13 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--la-code", help="the returning authority's code (default $CLA_LA_CODE)")
     validate.set_defaults(func=cmd_validate_903)
     args = parser.parse_args(argv)
-    return args.func(args)
+    from orchestration.pool_slots import PoolBusy
+
+    try:
+        return args.func(args)
+    except PoolBusy as busy:
+        _say(f"not started: {busy}")
+        return 2
 
 
 if __name__ == "__main__":
