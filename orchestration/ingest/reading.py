@@ -136,7 +136,13 @@ def read_csv(path: Path, limits: Limits | None = None) -> ReadFile:
                     f"the file is {name}-separated; extracts must be comma-separated CSV "
                     f"(save it again as 'CSV UTF-8 (comma delimited)')"
                 )
-    return _frame(header, records[1:], first_row=2, encoding=encoding)
+    read = _frame(header, records[1:], first_row=2, encoding=encoding)
+    if len(records) > 1 and not text.endswith(("\n", "\r")):
+        read.notes.append(
+            f"the file ends without a line end after row {len(records)}: it may have been cut short (a copy or "
+            "an export that stopped); check that its last rows are all there"
+        )
+    return read
 
 
 def _cell_text(value) -> str:

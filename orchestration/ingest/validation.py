@@ -214,6 +214,7 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             continue
         rows = read.rows
         summary.rows_read = len(rows) + len(read.broken_rows) + len(read.other_sheet_rows)
+        summary.notes.extend(read.notes)
         dropped = sorted(c for c in rows.columns if c in contract.personal)
         if dropped:
             summary.notes.append(f"personal column(s) {', '.join(dropped)} dropped before loading")
