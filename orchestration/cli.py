@@ -82,17 +82,46 @@ def cmd_run(args: argparse.Namespace) -> int:
         open(dbt_log, "w", encoding="utf-8") as log,
         contextlib.redirect_stdout(log),
     ):
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+        _wait_for_the_warehouse(instance)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET, tags=run_tags())
     _say(f"dbt's output: {dbt_log}")
     elapsed = time.perf_counter() - started
     failed = [e.step_key for e in result.all_events if e.is_step_failure]
     if failed:
         _say(f"FAILED after {elapsed:.1f} s in step(s): {', '.join(failed)}; open the run in the UI (make ui)")
+        _say_why(result)
         return 1
     _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
     _report_failed_checks(result)
     returns = _make_903_returns(defs)
     return _publish_scorecard(defs) or returns
+
+
+def run_tags() -> dict[str, str]:
+    from orchestration.pool_slots import run_tags
+
+    return run_tags()
+
+
+def _wait_for_the_warehouse(instance) -> None:
+    """Free the pool slots of runs whose process died (a killed `cla run`), then wait for live ones, saying
+    which; PoolBusy after CLA_POOL_WAIT seconds (default 30 minutes)."""
+    from orchestration.pool_slots import wait_for_pool
+    from orchestration.resources import WAREHOUSE_POOL
+
+    wait_for_pool(instance, WAREHOUSE_POOL, float(os.environ.get("CLA_POOL_WAIT", 1800)), _say)
+
+
+def _say_why(result) -> None:
+    """Each failed step's own explanation (a dg.Failure's description, else the error's first line)."""
+    for event in result.all_events:
+        if not event.is_step_failure:
+            continue
+        data = event.step_failure_data
+        why = data.user_failure_data.description if data.user_failure_data else None
+        if not why and data.error is not None:
+            why = data.error.message.strip().splitlines()[-1] if data.error.message else data.error.cls_name
+        _say(f"  {event.step_key}: {why}")
 
 
 # The console shows Dagster's warnings and errors only; every event is still in the run's log in the UI.
@@ -150,11 +179,13 @@ def _publish_scorecard(defs) -> int:
     month = f"{last_month:%Y-%m}"
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
+        _wait_for_the_warehouse(instance)
         result = defs.resolve_job_def("publish_scorecard").execute_in_process(
-            instance=instance, partition_key=month, raise_on_error=False, run_config=QUIET
+            instance=instance, partition_key=month, raise_on_error=False, run_config=QUIET, tags=run_tags()
         )
     if not result.success:
         _say(f"FAILED publishing the {month} scorecard (run {result.run_id[:8]}); open the run in the UI")
+        _say_why(result)
         return 1
     folder = settings.exports_dir / "scorecard" / month
     _say(f"scorecard {month} written to {folder} in {time.perf_counter() - started:.1f} s")
@@ -176,12 +207,14 @@ def _make_903_returns(defs) -> int:
 
     with dg.DagsterInstance.get() as instance:
         for year in return_years(data_as_of(_coverage(settings), settings.as_of)):
+            _wait_for_the_warehouse(instance)
             result = job.execute_in_process(
-                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET
+                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET, tags=run_tags()
             )
             check = next((e for e in result.get_asset_check_evaluations() if e.check_name == "dfe_validation"), None)
             if check is None:
                 _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+                _say_why(result)
                 return 1
             folder = Path(check.metadata["folder"].value)
             errors = check.metadata["errors"].value
@@ -198,6 +231,7 @@ def _make_903_returns(defs) -> int:
                 status = 1
             elif not result.success:
                 _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+                _say_why(result)
                 return 1
             else:
                 _say(f"903 return {year} validated and written to {folder}")
@@ -260,10 +294,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_validate_903(args: argparse.Namespace) -> int:
-    import pandas as pd
+    """Exit 0: no DfE errors; 1: DfE errors; 2: the return could not be validated at all."""
+    try:
+        return _validate_903(args)
+    except Exception as error:  # out of memory, a file that breaks a reader: not 'the return has errors'
+        # The error's text is not shown: a reader's message can quote a row of the file.
+        _say(
+            f"could not validate the return: {type(error).__name__} "
+            f"({'out of memory' if 'memory' in type(error).__name__.lower() else 'see --help'}); "
+            "nothing was written. Exit status 2 (1 means DfE errors were found)."
+        )
+        return 2
+
+
+def _validate_903(args: argparse.Namespace) -> int:
+    import dagster as dg
 
     from orchestration.ingest.reading import FileProblem
     from orchestration.settings import load_settings
+    from orchestration.ssda903.export import read_providers
     from orchestration.ssda903.files import read_return
     from orchestration.ssda903.layouts import CollectionYear
     from orchestration.ssda903.validation.reports import write_reports
@@ -277,7 +326,11 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
     except FileProblem as problem:
         _say(f"cannot read the return: {problem}")
         return 2
-    providers = pd.read_csv(args.providers, dtype=str) if args.providers else None
+    try:
+        providers = read_providers(Path(args.providers)) if args.providers else None
+    except dg.Failure as failure:
+        _say(failure.description)
+        return 2
     la_code = args.la_code or load_settings().la_code
     validation = validate_return(year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers)
     written = write_reports(validation, Path(args.out))
@@ -343,7 +396,13 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--la-code", help="the returning authority's code (default $CLA_LA_CODE)")
     validate.set_defaults(func=cmd_validate_903)
     args = parser.parse_args(argv)
-    return args.func(args)
+    from orchestration.pool_slots import PoolBusy
+
+    try:
+        return args.func(args)
+    except PoolBusy as busy:
+        _say(f"not started: {busy}")
+        return 2
 
 
 if __name__ == "__main__":

@@ -41,6 +41,11 @@ class Settings:
     la_name: str
     la_old_code: str
     as_of: date
+    # A load or a publication with fewer than this share of its last rows is refused (CLA_MIN_SHARE_KEPT).
+    min_share_kept: float = 0.5
+    # Sources, besides those their contract calls optional, whose missing or shrunken extract keeps its last
+    # good load, marked stale (CLA_OPTIONAL_SOURCES=health,education).
+    optional_sources: frozenset[str] = frozenset()
 
     @property
     def landing_dir(self) -> Path:
@@ -63,4 +68,8 @@ def load_settings() -> Settings:
         la_name=os.environ.get("CLA_LA_NAME", "Kent"),
         la_old_code=os.environ.get("CLA_LA_OLD_CODE", "886"),
         as_of=date.fromisoformat(as_of) if as_of else date.today(),
+        min_share_kept=float(os.environ.get("CLA_MIN_SHARE_KEPT", "0.5")),
+        optional_sources=frozenset(
+            s.strip() for s in os.environ.get("CLA_OPTIONAL_SOURCES", "").split(",") if s.strip()
+        ),
     )

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import pandera.pandas as pa
 import yaml
 
@@ -153,14 +154,20 @@ def sources() -> dict[str, list[Contract]]:
 def _column_checks(col: Column, as_of: date) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if col.type == "date":
-        checks.append(pa.Check(lambda s: values.parse_dates(s).notna(), name="not_a_date"))
+        checks.append(_check(lambda s: values.parse_dates(s).notna(), name="not_a_date"))
         if not col.future_allowed:
-            checks.append(pa.Check(lambda s: ~(values.parse_dates(s) > values.timestamp(as_of)), name="date_in_future"))
+            checks.append(_check(lambda s: ~(values.parse_dates(s) > values.timestamp(as_of)), name="date_in_future"))
     elif col.type == "integer":
-        checks.append(pa.Check(lambda s: values.parse_integers(s).notna(), name="not_a_whole_number"))
+        checks.append(
+            _check(lambda s: values.parse_integers(s).notna() | values.too_large(s), name="not_a_whole_number")
+        )
+        checks.append(_check(lambda s: ~values.too_large(s), name="too_large"))
         if col.min is not None or col.max is not None:
             lo, hi = col.min, col.max
-            checks.append(pa.Check(lambda s: values.parse_integers(s).between(lo, hi), name=f"outside_range_{lo}_{hi}"))
+            # Only numbers that parsed are compared; the rest failed not_a_whole_number or too_large already.
+            checks.append(
+                _check(lambda s: values.parse_integers(s).between(lo, hi).fillna(True), name=f"outside_range_{lo}_{hi}")
+            )
     elif col.type == "flag":
         checks.append(_isin({"Y", "N"}, "not_a_flag"))
     elif col.type == "postcode":
@@ -176,20 +183,50 @@ def _column_checks(col: Column, as_of: date) -> list[pa.Check]:
     return checks
 
 
+def _row_precise(fn):
+    """A check that answers for every row whatever the values: when the vectorised check raises, each row is
+    checked alone and a row the check raises on fails it. pandera records a raising check's failure without a
+    row index, and such a failure could not be traced to a row."""
+
+    def check(data):
+        try:
+            return _booleans(fn(data), data)
+        except Exception:
+            return pd.Series([_alone(fn, data.iloc[i : i + 1]) for i in range(len(data))], index=data.index, dtype=bool)
+
+    return check
+
+
+def _alone(fn, row) -> bool:
+    try:
+        return bool(_booleans(fn(row), row).iloc[0])
+    except Exception:
+        return False
+
+
+def _booleans(result, data) -> pd.Series:
+    """A check's answer as one True/False per row; an unknown answer is a failure."""
+    return pd.Series(result, index=data.index).astype("boolean").fillna(False).astype(bool)
+
+
+def _check(fn, name: str) -> pa.Check:
+    return pa.Check(_row_precise(fn), name=name)
+
+
 # Named checks of our own, so a failure reports the rule's name rather than pandera's rendering of the list.
 def _isin(allowed: frozenset[str] | set[str], name: str) -> pa.Check:
-    return pa.Check(lambda s: s.isin(allowed), name=name)
+    return _check(lambda s: s.isin(allowed), name=name)
 
 
 def _matches(pattern: str, name: str) -> pa.Check:
-    return pa.Check(lambda s: s.astype(values.TEXT).str.fullmatch(pattern).fillna(False).astype(bool), name=name)
+    return _check(lambda s: s.astype(values.TEXT).str.fullmatch(pattern), name=name)
 
 
 def _ordered_check(start: str, end: str) -> pa.Check:
     def check(df):
         return ~(values.parse_dates(df[end]) < values.parse_dates(df[start]))
 
-    return pa.Check(check, name=f"end_before_start:{end}:{start}")
+    return _check(check, name=f"end_before_start:{end}:{start}")
 
 
 def _together_check(cols: tuple[str, ...]) -> pa.Check:
@@ -197,14 +234,14 @@ def _together_check(cols: tuple[str, ...]) -> pa.Check:
         filled = df[list(cols)].notna().sum(axis=1)
         return (filled == 0) | (filled == len(cols))
 
-    return pa.Check(check, name=f"required_together:{':'.join(cols)}")
+    return _check(check, name=f"required_together:{':'.join(cols)}")
 
 
 def _one_of_check(cols: tuple[str, ...]) -> pa.Check:
     def check(df):
         return df[list(cols)].notna().any(axis=1)
 
-    return pa.Check(check, name=f"one_of_required:{':'.join(cols)}")
+    return _check(check, name=f"one_of_required:{':'.join(cols)}")
 
 
 def pandera_schema(contract: Contract, as_of: date) -> pa.DataFrameSchema:

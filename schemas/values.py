@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-/]*$"
@@ -65,17 +66,32 @@ def timestamp(d: date) -> pd.Timestamp:
     return pd.Timestamp(d)
 
 
+# A whole date, with at most a valid time of day after it: '2026-01-01garbage' and '2010-05-05T99:99' are not dates.
+_ISO = r"\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?)?"
+# Excel serials of five digits (18/05/1927 to 2064): a four-digit number is far likelier a year typed alone.
+_SERIAL = r"\d{5}(\.0+)?"
+
+
 def _parse_date_texts(text: pd.Series) -> pd.Series:
     parsed = pd.to_datetime(
         text.where(text.str.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}")), format="%d/%m/%Y", errors="coerce"
     )
-    iso = text.str.slice(0, 10)
-    iso = iso.where(iso.str.fullmatch(r"\d{4}-\d{2}-\d{2}"))
+    iso = text.where(text.str.fullmatch(_ISO)).str.slice(0, 10)
     parsed = parsed.fillna(pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce"))
-    serial = pd.to_numeric(text.where(text.str.fullmatch(r"\d{4,5}(\.0+)?")), errors="coerce")
-    # Serials 1..60000 are 1900..2064; anything else is not a date someone typed.
-    serial = serial.where(serial.between(1, 60000))
+    serial = pd.to_numeric(text.where(text.str.fullmatch(_SERIAL)), errors="coerce")
+    serial = serial.where(serial.between(10000, 60000))
     return parsed.fillna(_EXCEL_EPOCH + pd.to_timedelta(serial, unit="D"))
+
+
+def why_not_a_date(text: str) -> str:
+    """Why a text that is not a date was refused, in words that never repeat the value."""
+    text = str(text).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return "a year alone is not a date"
+    shape = re.match(r"(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})", text)
+    if shape and shape.end() < len(text):
+        return "a date followed by other text, or by a time that is not a time of day"
+    return ""
 
 
 def parse_dates(s: pd.Series) -> pd.Series:
@@ -87,10 +103,34 @@ def parse_dates(s: pd.Series) -> pd.Series:
     return pd.to_datetime(text.map(lookup), errors="coerce")
 
 
+INT64_MAX = 2**63 - 1
+_WHOLE = r"[+-]?\d+"
+
+
+def _whole_texts(s: pd.Series) -> pd.Series:
+    text = s.astype(TEXT).str.strip()
+    return text.where(text.str.fullmatch(_WHOLE, na=False))
+
+
+def too_large(s: pd.Series) -> pd.Series:
+    """Whole numbers beyond what a 64-bit integer holds (19 digits or more are checked exactly)."""
+    digits = _whole_texts(s)
+    long = digits.where(digits.str.lstrip("+-").str.lstrip("0").str.len() >= 19)
+    return long.map(lambda t: abs(int(t)) > INT64_MAX, na_action="ignore").astype("boolean").fillna(False)
+
+
 def parse_integers(s: pd.Series) -> pd.Series:
-    numbers = pd.to_numeric(s, errors="coerce")
-    whole = numbers.notna() & (numbers == numbers.round())
-    return numbers.where(whole).astype("Int64")
+    """Digits only, within a 64-bit integer: '1e3', '12.5', 'inf' and 99999999999999999999999 are not whole
+    numbers this warehouse can hold (floats would round them, or wrap them round to negative)."""
+    digits = _whole_texts(s)
+    short = digits.where(digits.str.lstrip("+-").str.len() <= 15)  # exact as float64
+    parsed = pd.to_numeric(short, errors="coerce").astype("Int64")
+    long = digits.where(short.isna() & digits.notna() & ~too_large(s))
+    if long.notna().any():  # 16 to 19 digits: exactly, through Python's integers
+        exact = np.array([int(t) for t in long[long.notna()]], dtype=np.int64)
+        parsed = parsed.copy()
+        parsed[long.notna().to_numpy()] = exact
+    return parsed
 
 
 def parse_flags(s: pd.Series) -> pd.Series:

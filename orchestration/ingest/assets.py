@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import dagster as dg
 
 from orchestration.ingest.landing import content_hash, files_for
+from orchestration.ingest.last_good_load import LOADED, REFUSED, STALE, LoadRefused, judge, last_good_rows, record
 from orchestration.ingest.reading import FileProblem, read_file
 from orchestration.ingest.ssd import adapter as ssd_layout
 from orchestration.ingest.validation import Outcome, apply_contract
@@ -123,8 +124,29 @@ def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
         for note in summary.notes:
             log.info(f"{contract.source}/{summary.file}: {note}")
     with warehouse.connect() as con:
-        write_outcome(con, outcome, settings.la_code)
+        _write_unless_shrunk(con, contract, outcome, settings, log)
     return outcome
+
+
+def _write_unless_shrunk(con, contract: Contract, outcome: Outcome, settings, log) -> bool:
+    """Replace the entity's tables with this load, unless it is missing, unreadable or much smaller than the
+    last good load: then keep that one (an optional source goes on, marked stale) or refuse. True if written."""
+    verdict = judge(outcome, last_good_rows(con, settings.la_code, contract.entity), settings.min_share_kept)
+    if verdict.replace:
+        write_outcome(con, outcome, settings.la_code)
+        record(con, outcome, verdict, settings.la_code, settings.as_of, LOADED)
+        return True
+    if contract.optional_source or contract.source in settings.optional_sources:
+        log.warning(f"{contract.source}/{contract.entity}: last good load kept, marked stale: {verdict.reason}")
+        record(con, outcome, verdict, settings.la_code, settings.as_of, STALE)
+        outcome.stale_reason = verdict.reason
+        return False
+    record(con, outcome, verdict, settings.la_code, settings.as_of, REFUSED)
+    raise LoadRefused(
+        f"{contract.source}/{contract.entity} not loaded, the last good load is kept: {verdict.reason}. "
+        "Nothing downstream is rebuilt from it. Put the whole extract in landing and run again "
+        f"(or list {contract.source} in CLA_OPTIONAL_SOURCES to go on with the last good load)."
+    )
 
 
 def _load_from_ssd(contract: Contract, warehouse: Warehouse, log, settings) -> Outcome:
@@ -143,8 +165,8 @@ def _load_from_ssd(contract: Contract, warehouse: Warehouse, log, settings) -> O
         for note in summary.notes:
             log.info(f"ssd/{summary.file}: {note}")
     with warehouse.connect() as con:
-        write_outcome(con, outcome, settings.la_code)
-        accounting.write(con, rows, contract.entity, settings.la_code)
+        if _write_unless_shrunk(con, contract, outcome, settings, log):
+            accounting.write(con, rows, contract.entity, settings.la_code)
     return outcome
 
 
@@ -195,10 +217,18 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
         pool=WAREHOUSE_POOL,
     )
     def ingest(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iterator:
-        outcome = load_entity(contract, warehouse, context.log)
+        try:
+            outcome = load_entity(contract, warehouse, context.log)
+        except LoadRefused as refused:
+            raise dg.Failure(description=str(refused)) from None
         loaded, quarantined = len(outcome.loaded), len(outcome.quarantined)
         settings = load_settings()
         with warehouse.connect() as con:
+            # What the tables hold was read from these files: this load's, or the last good one kept as stale.
+            stored_read = con.execute(
+                "SELECT coalesce(sum(rows_read), 0) FROM audit.extract_files WHERE la_code = ? AND entity = ?",
+                [settings.la_code, contract.entity],
+            ).fetchone()[0]
             stored_raw = con.execute(
                 f"SELECT count(*) FROM raw.{contract.entity} WHERE la_code = ?", [settings.la_code]
             ).fetchone()[0]
@@ -221,6 +251,8 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
                 "dagster/row_count": stored_raw,
                 "files": _files_table(outcome),
                 "ids_repaired": dg.MetadataValue.int(outcome.ids_repaired),
+                "stale": bool(outcome.stale_reason),
+                **({"kept_last_good_load": outcome.stale_reason} if outcome.stale_reason else {}),
             },
         )
         yield dg.MaterializeResult(
@@ -234,10 +266,11 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
         yield dg.AssetCheckResult(
             asset_key=raw,
             check_name="contract",
-            passed=quarantined == 0 and not file_problems,
+            passed=quarantined == 0 and not file_problems and not outcome.stale_reason,
             severity=dg.AssetCheckSeverity.WARN,
             metadata={
                 **accounting,
+                **({"kept_last_good_load": outcome.stale_reason} if outcome.stale_reason else {}),
                 "failures_by_rule": dg.MetadataValue.json(dict(outcome.failures_by_rule.most_common())),
                 "file_problems": dg.MetadataValue.json(file_problems),
                 "examples": _examples(outcome),
@@ -248,11 +281,12 @@ def build_ingest_asset(contract: Contract) -> dg.AssetsDefinition:
         yield dg.AssetCheckResult(
             asset_key=raw,
             check_name="rows_accounted",
-            passed=outcome.rows_read == stored_raw + stored_quarantine
+            passed=stored_read == stored_raw + stored_quarantine
+            and (bool(outcome.stale_reason) or stored_read == outcome.rows_read)
             and all(t["every_row_once"] for t in ssd_tables.values()),
             severity=dg.AssetCheckSeverity.ERROR,
             metadata={
-                "rows_read": outcome.rows_read,
+                "rows_read": int(stored_read),
                 "rows_in_raw": stored_raw,
                 "rows_in_quarantine": stored_quarantine,
                 **({"ssd_tables": dg.MetadataValue.json(ssd_tables)} if ssd_tables else {}),

@@ -32,10 +32,11 @@ def files_for(landing_dir: Path, source: str, entity: str) -> list[Path]:
     folder = landing_dir / source
     if not folder.is_dir():
         return []
+    # Folders and links named like an extract are returned too, so that reading reports them by name.
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in EXTENSIONS and entity_for_file(source, p) == entity
+        if not p.name.startswith(".") and p.suffix.lower() in EXTENSIONS and entity_for_file(source, p) == entity
     )
 
 
@@ -55,6 +56,9 @@ def unrecognised_files(landing_dir: Path, source: str) -> list[Path]:
 
 
 def content_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes; empty for a link or a folder, which are reported, never read."""
+    if path.is_symlink() or not path.is_file():
+        return ""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):

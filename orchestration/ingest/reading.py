@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +21,26 @@ from schemas.values import normalise_header
 
 EXTENSIONS = (".csv", ".xlsx")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # encrypted .xlsx and old .xls files are OLE containers, not zips
+# A UTF-8 multi-byte character: seen beside bytes that are not UTF-8, the file mixes two encodings.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big a file may be before it is refused rather than read (a zip bomb, a runaway export)."""
+
+    max_rows: int = 5_000_000  # CLA_MAX_ROWS: rows in one file
+    max_cell_chars: int = 1_000_000  # CLA_MAX_CELL_CHARS: characters in one cell
+    max_unzipped_mb: int = 2048  # CLA_MAX_UNZIPPED_MB: a workbook's size once unzipped
+    max_zip_ratio: int = 100  # unzipped size over zipped size; real workbooks are near 10
+
+    @classmethod
+    def from_environment(cls) -> Limits:
+        return cls(
+            max_rows=int(os.environ.get("CLA_MAX_ROWS", cls.max_rows)),
+            max_cell_chars=int(os.environ.get("CLA_MAX_CELL_CHARS", cls.max_cell_chars)),
+            max_unzipped_mb=int(os.environ.get("CLA_MAX_UNZIPPED_MB", cls.max_unzipped_mb)),
+        )
 
 
 class FileProblem(Exception):
@@ -37,6 +59,8 @@ class ReadFile:
     broken_rows: list[tuple[int, str]] = field(default_factory=list)
     # Rows a layout adapter (orchestration/ingest/ssd/) could not map: (row number, column, message, values).
     rejected_rows: list[tuple[int, str, str, dict]] = field(default_factory=list)
+    # Rows on a workbook's other sheets, counted and held rather than lost: (row number, message).
+    other_sheet_rows: list[tuple[int, str]] = field(default_factory=list)
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -49,7 +73,14 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-16-le"), "utf-16-le"
     try:
         return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(raw):
+            bad_line = raw.count(b"\n", 0, error.start) + 1
+            good_line = raw.count(b"\n", 0, _UTF8_SEQUENCE.search(raw).start()) + 1
+            raise FileProblem(
+                f"the file mixes encodings: line {good_line} is UTF-8 and line {bad_line} is not (Windows-1252 or "
+                "Latin-1?), so neither reading is right for every row; save it again as 'CSV UTF-8'"
+            ) from None
         return raw.decode("cp1252", errors="replace"), "cp1252"
 
 
@@ -73,12 +104,32 @@ def _frame(header: list[str], body: list[list[str]], first_row: int, encoding: s
     return ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken)
 
 
-def read_csv(path: Path) -> ReadFile:
+def _records(text: str, limits: Limits) -> list[list[str]]:
+    csv.field_size_limit(limits.max_cell_chars)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+            if len(records) > limits.max_rows + 1:
+                raise FileProblem(
+                    f"the file has more than {limits.max_rows:,} rows (CLA_MAX_ROWS); split it, or raise the limit"
+                )
+    except csv.Error as error:
+        raise FileProblem(
+            f"line {reader.line_num} cannot be read as CSV ({error}); a cell over {limits.max_cell_chars:,} "
+            "characters (CLA_MAX_CELL_CHARS) or a quote never closed"
+        ) from None
+    return records
+
+
+def read_csv(path: Path, limits: Limits | None = None) -> ReadFile:
+    limits = limits or Limits.from_environment()
     raw = path.read_bytes()
     if not raw.strip():
         raise FileProblem("the file is empty (0 bytes or only whitespace); no header, no rows")
     text, encoding = decode(raw)
-    records = list(csv.reader(io.StringIO(text, newline="")))
+    records = _records(text, limits)
     header = records[0]
     if len(header) == 1:
         for delimiter, name in ((";", "semicolon"), ("\t", "tab"), ("|", "pipe")):
@@ -87,7 +138,13 @@ def read_csv(path: Path) -> ReadFile:
                     f"the file is {name}-separated; extracts must be comma-separated CSV "
                     f"(save it again as 'CSV UTF-8 (comma delimited)')"
                 )
-    return _frame(header, records[1:], first_row=2, encoding=encoding)
+    read = _frame(header, records[1:], first_row=2, encoding=encoding)
+    if len(records) > 1 and not text.endswith(("\n", "\r")):
+        read.notes.append(
+            f"the file ends without a line end after row {len(records)}: it may have been cut short (a copy or "
+            "an export that stopped); check that its last rows are all there"
+        )
+    return read
 
 
 def _cell_text(value) -> str:
@@ -102,9 +159,39 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def read_xlsx(path: Path) -> ReadFile:
+def _refuse_zip_bomb(path: Path, limits: Limits) -> None:
+    """A workbook that would unzip to far more than its size, or more than the limit, is refused unread."""
+    with zipfile.ZipFile(path) as book:
+        unzipped = sum(info.file_size for info in book.infolist())
+    zipped = max(path.stat().st_size, 1)
+    if unzipped > limits.max_unzipped_mb * 2**20 or (
+        unzipped > 50 * 2**20 and unzipped / zipped > limits.max_zip_ratio
+    ):
+        raise FileProblem(
+            f"the workbook would unzip to {unzipped / 2**20:,.0f} MB from {zipped / 2**20:,.1f} MB "
+            f"(limits: {limits.max_unzipped_mb:,} MB, CLA_MAX_UNZIPPED_MB, and {limits.max_zip_ratio} times its "
+            "size); it is refused unread. Save the extract as CSV, or raise the limit if it is genuine"
+        )
+
+
+def _sheet_records(sheet, limits: Limits, name: str) -> list[list[str]]:
+    sheet.reset_dimensions()  # the stored dimension tag can be wrong: read every row there is
+    records = []
+    for row in sheet.iter_rows(values_only=True):
+        records.append([_cell_text(v) for v in row])
+        if len(records) > limits.max_rows + 1:
+            raise FileProblem(
+                f"sheet {name} has more than {limits.max_rows:,} rows (CLA_MAX_ROWS); split it, or raise the limit"
+            )
+    while records and not any(records[-1]):
+        records.pop()
+    return records
+
+
+def read_xlsx(path: Path, limits: Limits | None = None) -> ReadFile:
     from openpyxl import load_workbook
 
+    limits = limits or Limits.from_environment()
     head = path.read_bytes()[:8]
     if head.startswith(_OLE_SIGNATURE):
         raise FileProblem(
@@ -112,25 +199,43 @@ def read_xlsx(path: Path) -> ReadFile:
         )
     if not zipfile.is_zipfile(path):
         raise FileProblem("the file is not a readable .xlsx workbook (it may be corrupt or mis-named)")
+    _refuse_zip_bomb(path, limits)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise FileProblem(f"the workbook cannot be opened: {type(error).__name__}") from error
     try:
-        sheet = workbook.worksheets[0]
-        records = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheets = [(sheet.title, _sheet_records(sheet, limits, f"'{sheet.title}'")) for sheet in workbook.worksheets]
+    except FileProblem:
+        raise
+    except Exception as error:  # a damaged sheet: XML that does not parse, a zip entry cut short
+        raise FileProblem(f"a sheet of the workbook cannot be read: {type(error).__name__}") from error
     finally:
         workbook.close()
+    (first, records), others = sheets[0], sheets[1:]
     if not records or not any(cell for cell in records[0]):
         raise FileProblem("the workbook's first sheet is empty; no header, no rows")
     header = records[0]
     while header and header[-1] == "":  # trailing empty header cells are spreadsheet formatting, not columns
         header = header[:-1]
     body = [r[: len(header)] + [""] * (len(header) - len(r)) for r in records[1:]]
-    return _frame(header, body, first_row=2, encoding="xlsx")
+    read = _frame(header, body, first_row=2, encoding="xlsx")
+    # Only the first sheet is the extract; rows on any other are counted and held, never silently dropped.
+    for title, rows in others:
+        for number, row in enumerate(rows, start=1):
+            if any(cell.strip() for cell in row):
+                read.other_sheet_rows.append(
+                    (number, f"on sheet '{title}', not the first sheet '{first}': only the first sheet is read")
+                )
+    return read
 
 
 def read_file(path: Path) -> ReadFile:
+    # Only files in landing are read: a link could point anywhere, and a folder is not an extract.
+    if path.is_symlink():
+        raise FileProblem("is a link to another place, which is not followed: copy the file itself into landing")
+    if path.is_dir():
+        raise FileProblem("is a folder, not a file: put the extract itself in landing")
     if path.suffix.lower() == ".xlsx":
         return read_xlsx(path)
     return read_csv(path)

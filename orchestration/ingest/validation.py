@@ -46,6 +46,7 @@ class Outcome:
     ids_repaired: int = 0
     # For an entity read from another layout (the SSD): that layout's own row accounting, table by table.
     layout_accounting: dict = field(default_factory=dict)
+    stale_reason: str = ""  # set when the warehouse kept the last good load instead of this one
 
     @property
     def rows_read(self) -> int:
@@ -68,13 +69,23 @@ def describe(rule: str, contract: Contract, column: str | None, value, as_of: da
         return column, "outside_range", f"outside the range {lo} to {hi}"
     col = contract.column(column) if column in contract.column_names else None
     if rule == "code_not_in_list" and col is not None:
+        # The value is not quoted: a shifted column puts dates of birth and postcodes where codes belong.
         listed = col.code_list.removeprefix("ssda903:") if col.code_list != "contract" else "contract's"
-        return column, rule, f"'{value}' is not a code in the {listed} list"
+        return column, rule, f"not a code in the {listed} list"
+    if rule == "not_a_date" and (why := values.why_not_a_date(value)):
+        return column, rule, f"not a date: {why}"
+    if rule == "not_a_whole_number" and isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered.lstrip("+-") in {"inf", "infinity", "nan"}:
+            return column, rule, "not a whole number: not a finite number"
+        if "e" in lowered or "." in lowered:
+            return column, rule, "not a whole number: decimals and exponents (such as 1e3) are not whole numbers"
     messages = {
         "not_nullable": "required but blank",
         "not_a_date": "not a date (expected dd/mm/yyyy, yyyy-mm-dd or an Excel date)",
         "date_in_future": f"date is after the load date {as_of:%d/%m/%Y}",
         "not_a_whole_number": "not a whole number",
+        "too_large": "too large: beyond the largest whole number the warehouse holds (19 digits)",
         "not_a_flag": "not a yes/no flag (expected Y or N)",
         "not_a_postcode": "not a UK postcode",
         "not_a_upn": "not a UPN (a letter and 12 digits) or UN1-UN5",
@@ -131,6 +142,17 @@ def _contract_failures(rows: pd.DataFrame, contract: Contract, as_of: date) -> d
         pandera_schema(contract, as_of).validate(rows, lazy=True)
     except pandera.errors.SchemaErrors as errors:
         cases = errors.failure_cases
+        # A failure pandera cannot place on a row holds every row: none is loaded unchecked.
+        for rule, column in (
+            cases.loc[cases["index"].isna(), ["check", "column"]].drop_duplicates().itertuples(index=False)
+        ):
+            entry = (
+                column if isinstance(column, str) else "row",
+                "check_not_applied",
+                f"the check {rule} could not be applied to the file's rows, so none is loaded until it can",
+            )
+            for index in rows.index:
+                problems.setdefault(int(index), []).append(entry)
         cases = cases[cases["index"].notna()]
         for rule, column, value, index in zip(
             cases["check"].astype(str), cases["column"], cases["failure_case"], cases["index"], strict=True
@@ -193,20 +215,28 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             by_rule["file: unreadable"] += 1
             continue
         rows = read.rows
-        summary.rows_read = len(rows) + len(read.broken_rows) + len(read.rejected_rows)
+        summary.rows_read = len(rows) + len(read.broken_rows) + len(read.rejected_rows) + len(read.other_sheet_rows)
+        summary.notes.extend(read.notes)
         dropped = sorted(c for c in rows.columns if c in contract.personal)
         if dropped:
             summary.notes.append(f"personal column(s) {', '.join(dropped)} dropped before loading")
         unknown = sorted(c for c in rows.columns if c not in contract.column_names and c not in contract.personal)
-        if unknown:
+        if unknown and any(c in contract.column_names for c in rows.columns):
             summary.notes.append(
                 f"unknown column(s) {', '.join(unknown)} ignored (not in the {contract.entity} contract)"
+            )
+        elif unknown:  # not a header at all: its cells are probably a child's record, so they are not repeated
+            summary.notes.append(
+                f"the first row names none of the {contract.entity} contract's columns ({len(unknown)} cells): "
+                "the header row is probably missing"
             )
         rows = rows[[c for c in rows.columns if c in contract.column_names]]
         for number, message in read.broken_rows:
             quarantine(summary, number, [("row", "wrong_field_count", message)], {})
         for number, column, message, data in read.rejected_rows:
             quarantine(summary, number, [(column, "not_mapped", message)], data)
+        for number, message in read.other_sheet_rows:
+            quarantine(summary, number, [("row", "other_sheet", message)], {})
         if rows.empty and not read.broken_rows:
             summary.notes.append("header only: the file has no data rows")
         missing = [c for c in contract.required_columns if c not in rows.columns]

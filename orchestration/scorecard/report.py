@@ -17,18 +17,21 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pandas as pd
 
 from orchestration.ingest.sources import behind, read_coverage
 from orchestration.owners import owners_for_group
+from orchestration.previous_publication import PublicationRefused, previous, refuse_if_shrunk, remember
 from orchestration.publishing import publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
-from orchestration.scorecard.figures import month_end_of, read_figures
+from orchestration.scorecard.figures import ScorecardFigures, month_end_of, read_figures
 from orchestration.scorecard.html import render_html
 from orchestration.scorecard.pages import Report, build_report
 from orchestration.scorecard.workbook import write_workbook
 from orchestration.settings import load_settings
 
 REPORT_KEY = dg.AssetKey(["exports", "scorecard_report"])
+PUBLICATION = "scorecard_report"  # its name in audit.publications
 # The first month with five years of monthly history in the demo's warehouse; the last is the last complete one.
 SCORECARD_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2021-11", fmt="%Y-%m", end_offset=0)
 SCORECARD_DEPS = [
@@ -47,12 +50,54 @@ class PublishedScorecard:
     children_counted: int
 
 
+def counted_at(figures: ScorecardFigures, month_end: date) -> dict[str, int]:
+    """Each indicator's numerator and denominator at a month's end (all children, no breakdown)."""
+    months = figures.months
+    rows = months[(months["month_end"] == month_end) & (months["cohort"] == "all") & (months["breakdown"] == "all")]
+    counts: dict[str, int] = {}
+    for row in rows.itertuples():
+        for part in ("numerator", "denominator"):
+            value = getattr(row, part)
+            counts[f"{row.indicator_id} {part}"] = 0 if pd.isna(value) else int(value)
+    return counts
+
+
+def refuse_empty_or_shrunk(
+    con: duckdb.DuckDBPyConnection, figures: ScorecardFigures, la_code: str, min_share_kept: float
+) -> dict[str, int]:
+    """The month's counts, unless no child is counted or the month last published is now counted much smaller
+    than it was published (its figures are in this report's trend): then PublicationRefused."""
+    month = figures.month_end
+    counts = counted_at(figures, month)
+    if not any(counts.values()):
+        raise PublicationRefused(
+            f"The {month:%B %Y} scorecard was not published: no child is counted in any indicator. Check that the "
+            "extracts are in landing and loaded (audit.entity_loads, audit.extract_files)."
+        )
+    before = previous(con, la_code, PUBLICATION, f"{month:%Y-%m}")
+    if before is not None:
+        period, published = before
+        recounted = counted_at(figures, month_end_of(period))
+        if recounted:  # within the report's five-year trend
+            refuse_if_shrunk(
+                f"The {month:%B %Y} scorecard", f"{month_end_of(period):%B %Y}", published, recounted, min_share_kept
+            )
+    return counts
+
+
 def write_scorecard(
-    con: duckdb.DuckDBPyConnection, month_end: date, folder: Path, la_name: str, la_code: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    month_end: date,
+    folder: Path,
+    la_name: str,
+    la_code: str | None = None,
+    min_share_kept: float = 0.5,
 ) -> PublishedScorecard:
     """Read the month's figures, render the HTML and the workbook into a hidden folder beside `folder`, and
-    rename it into place (archiving a version already there)."""
+    rename it into place (archiving a version already there). Refused (PublicationRefused) when no child is
+    counted, or when the month last published is now counted much smaller than it was."""
     figures = read_figures(con, month_end, la_code)
+    counts = refuse_empty_or_shrunk(con, figures, la_code or "", min_share_kept)
     report = build_report(figures)
     name = f"scorecard_{month_end:%Y-%m}"
 
@@ -61,6 +106,7 @@ def write_scorecard(
         write_workbook(staging / f"{name}.xlsx", figures, report, la_name)
 
     written = publish_folder(folder, write)
+    remember(con, la_code or "", PUBLICATION, f"{month_end:%Y-%m}", counts)
     return PublishedScorecard(
         folder=written,
         html=written / f"{name}.html",
@@ -100,13 +146,17 @@ def scorecard_report(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
                 description=f"The {month_end:%B %Y} scorecard is not published: " + "; ".join(c.reason for c in short),
                 metadata={"behind": dg.MetadataValue.json({c.source: c.reason for c in short})},
             )
-        published = write_scorecard(
-            con,
-            month_end,
-            settings.exports_dir / "scorecard" / f"{month_end:%Y-%m}",
-            settings.la_name,
-            settings.la_code,
-        )
+        try:
+            published = write_scorecard(
+                con,
+                month_end,
+                settings.exports_dir / "scorecard" / f"{month_end:%Y-%m}",
+                settings.la_name,
+                settings.la_code,
+                settings.min_share_kept,
+            )
+        except PublicationRefused as refused:
+            raise dg.Failure(description=str(refused)) from None
     seconds = time.perf_counter() - started
     report = published.report
     missing = [r.indicator_id for r in report.rows if not r.has_figures]

@@ -18,6 +18,7 @@ published return, if any, is left as it was. Queries do not block.
 """
 
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -27,8 +28,10 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from orchestration.ingest.reading import FileProblem, decode
 from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.owners import owners_for_group
+from orchestration.previous_publication import PublicationRefused, previous, refuse_if_shrunk, remember
 from orchestration.publishing import archive_folder, publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
@@ -48,6 +51,7 @@ from orchestration.ssda903.validation.runner import Validation, validate_return
 
 MARTS_SCHEMA = "marts_ssda903"
 EXPORT_KEY = dg.AssetKey(["exports", "ssda903_return"])
+PUBLICATION = "ssda903_return"  # its name in audit.publications
 # Partition keys are the years as folders name them: '2025-26' is 2025/26.
 RETURN_YEARS = dg.StaticPartitionsDefinition([y.folder for y in collection_years()])
 
@@ -114,6 +118,26 @@ def last_year_return(con: duckdb.DuckDBPyConnection, year: CollectionYear, la_co
     return {t.name: read_mart(con, t, previous, la_code, source, derived_fields=True) for t in tables_for(previous)}
 
 
+def refuse_empty_or_shrunk(
+    con: duckdb.DuckDBPyConnection, year: CollectionYear, la_code: str, counts: dict[str, int], min_share_kept: float
+) -> None:
+    """An empty return, or one much smaller than the previous publication (of this year; else the cohort of the
+    year before), says an extract is missing, not that the children left care."""
+    if not counts.get("Header"):
+        raise PublicationRefused(
+            f"The {year} return was not published: it has no Header rows (no child looked after in the year is in "
+            f"{MARTS_SCHEMA}.header). Check that the case-system extracts are in landing and loaded "
+            "(audit.entity_loads, audit.extract_files)."
+        )
+    before = previous(con, la_code, PUBLICATION, year.label)
+    if before is None:
+        return
+    period, published = before
+    if period != year.label:  # another year's tables differ in size; its cohort of children should not halve
+        published, counts = {"Header": published.get("Header", 0)}, {"Header": counts["Header"]}
+    refuse_if_shrunk(f"The {year} return", period, published, counts, min_share_kept)
+
+
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -163,18 +187,22 @@ def write_return(
     la_code: str,
     as_of: date | None = None,
     providers: pd.DataFrame | None = None,
+    min_share_kept: float = 0.5,
 ) -> ExportedReturn:
     """Validate the year's return from the marts, then write it into `folder` (with its validation report) if
     DfE would accept it, or only the report into `<folder>-blocked` if not. A year that has not ended at
     `as_of` gives a draft in `<folder>-draft`, written whatever its errors: many DfE rules hold only at the
     year's end (SDQs due, 18th birthdays to come), and a draft is for checking progress, not for DfE.
     Built in a hidden folder and renamed into place when whole (a folder already there is archived);
-    nothing is left behind on failure."""
+    nothing is left behind on failure. A return with no Header rows, or whose counts fell below `min_share_kept`
+    of the previous publication's, is refused (PublicationRefused) before anything is written."""
     year = year if isinstance(year, CollectionYear) else CollectionYear.parse(year)
     rows: dict[str, int] = {}
     hashes: dict[str, str] = {}
     checked = {t.name: read_mart(con, t, year, la_code, derived_fields=True) for t in tables_for(year)}
     frames = {name: frame[list(table(name).column_names)] for name, frame in checked.items()}
+    counts = {name: len(frame) for name, frame in frames.items()}
+    refuse_empty_or_shrunk(con, year, la_code, counts, min_share_kept)
     validation = validate_return(year, la_code, checked, last_year_return(con, year, la_code), providers)
     draft = as_of is not None and as_of <= year.end
     publishable = draft or validation.errors == 0
@@ -201,6 +229,8 @@ def write_return(
     blocked = folder.with_name(f"{folder.name}-blocked")
     target = folder.with_name(f"{folder.name}-draft") if draft else folder if publishable else blocked
     written = publish_folder(target, write)
+    if publishable:
+        remember(con, la_code, PUBLICATION, year.label, counts)
     if publishable and not draft and blocked.exists():
         archive_folder(blocked)  # an earlier attempt's report no longer describes the return
     return ExportedReturn(
@@ -218,7 +248,18 @@ def return_years(as_of: date) -> list[str]:
 def _providers(settings) -> pd.DataFrame | None:
     """The Ofsted provider register, when the authority drops it in data/landing/reference/."""
     path = settings.landing_dir / "reference" / "ofsted_providers.csv"
-    return pd.read_csv(path, dtype=str) if path.exists() else None
+    return read_providers(path) if path.exists() else None
+
+
+def read_providers(path: Path) -> pd.DataFrame:
+    """The register as text, or a dg.Failure naming the file and what is wrong with it."""
+    try:
+        text, _ = decode(path.read_bytes())
+        return pd.read_csv(io.StringIO(text), dtype=str)
+    except (FileProblem, ValueError, pd.errors.ParserError) as error:
+        raise dg.Failure(
+            description=f"the Ofsted provider register {path} cannot be read: {error}; save it again as CSV UTF-8"
+        ) from None
 
 
 @dg.asset(
@@ -255,7 +296,12 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
         # As of the date the data reaches, not the clock: a year the extracts do not reach the end of is a draft.
         as_of = data_as_of(read_coverage(con, settings.la_code), settings.as_of)
-        exported = write_return(con, year, folder, settings.la_code, as_of, _providers(settings))
+        try:
+            exported = write_return(
+                con, year, folder, settings.la_code, as_of, _providers(settings), settings.min_share_kept
+            )
+        except PublicationRefused as refused:
+            raise dg.Failure(description=str(refused)) from None
     validation = exported.validation
     summary = validation.summary()
     failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)

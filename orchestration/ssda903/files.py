@@ -105,6 +105,12 @@ def identify(columns: Sequence[str]) -> Table:
     def overlap(t: Table) -> float:
         return len(set(names) & set(t.column_names)) / len(set(names) | set(t.column_names))
 
+    known = {c for t in tables() for c in t.column_names}
+    if not set(names) & known:  # the first row is data, not a header: its cells are a child's record
+        raise FileProblem(
+            f"its first row names none of the SSDA903 columns ({len(names)} cells): the header row is probably "
+            "missing, so it cannot be told which table it is"
+        )
     nearest = max(tables(), key=overlap)
     missing = [c for c in nearest.column_names if c not in names]
     extra = [c for c in names if c not in nearest.column_names]

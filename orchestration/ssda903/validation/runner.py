@@ -20,7 +20,7 @@ from orchestration.ssda903.validation.catalogue import CataloguedRule, active_ru
 from orchestration.ssda903.validation.database import cursor, has_last_year, has_providers
 from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
 
-PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST"}
+PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST", "UPN"}  # shown as present or blank
 FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]
 MART_OF = {t.name: t.mart for t in tables()}
 WORKERS = 2
