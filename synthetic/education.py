@@ -15,6 +15,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from synthetic.health import NAT, age_in_years, as_days, periods_in_care
+
 COLUMNS: dict[str, list[str]] = {
     "attendance": [
         "upn",
@@ -43,24 +45,6 @@ P_NOT_IN_EDUCATION = {"primary": 0.015, "secondary": 0.04}
 P_PEP = 0.93
 SEN_START = {"N": 0.56, "K": 0.23, "E": 0.21}
 NIE_REASONS = (["AWAITING_PLACE", "EXCLUDED", "REFUSING", "MEDICAL", "OTHER"], [0.45, 0.1, 0.17, 0.1, 0.18])
-
-NAT = np.datetime64("NaT", "D")
-
-
-def _days(values) -> np.ndarray:
-    return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]")
-
-
-def _age(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """Whole years of age at `at` (both datetime64[D], no NaT)."""
-    years = (at.astype("M8[Y]") - dob.astype("M8[Y]")).astype(np.int64)
-
-    def month_day(d):
-        month = (d.astype("M8[M]") - d.astype("M8[Y]")).astype(np.int64)
-        day = (d - d.astype("M8[M]")).astype(np.int64)
-        return month * 100 + day
-
-    return years - (month_day(at) < month_day(dob))
 
 
 def _academic_year_start(d: np.ndarray) -> np.ndarray:
@@ -104,22 +88,10 @@ class _SchoolYears:
         upn = kids["upn"].astype("string").str.strip()
         kids = kids[upn.str.fullmatch(REAL_UPN, na=False) & kids["date_of_birth"].notna()].reset_index(drop=True)
         self.upn = kids["upn"].astype("string").str.strip().to_numpy(dtype=object)
-        self.dob_child = _days(kids["date_of_birth"])
+        self.dob_child = as_days(kids["date_of_birth"])
         self.disabled_child = (kids.get("disability", pd.Series("N", index=kids.index)) == "Y").to_numpy()
         self.as_of = np.datetime64(as_of, "D")
-
-        pos = pd.Series(np.arange(len(kids)), index=pd.Index(kids["child_id"]))
-        pos = pos[~pos.index.duplicated()]
-        p = periods[["child_id", "start_date", "end_date"]].copy()
-        p["ci"] = p["child_id"].map(pos)
-        p = p[p["ci"].notna() & p["start_date"].notna()]
-        p = p[_days(p["start_date"]) <= self.as_of].sort_values(["ci", "start_date"], kind="stable")
-        ci = p["ci"].to_numpy(dtype=np.int64)
-        start = _days(p["start_date"])
-        end = _days(p["end_date"])
-        end = np.where(np.isnat(end) | (end > self.as_of), self.as_of, end)
-        ok = end >= start  # a period ending before it starts is the contract's problem, not a school year
-        ci, start, end = ci[ok], start[ok], end[ok]
+        ci, start, end, _ = periods_in_care(kids, periods, self.as_of)
 
         y0 = _academic_year_start(start)
         count = _academic_year_start(end) - y0 + 1
@@ -127,7 +99,7 @@ class _SchoolYears:
         k = np.arange(len(pi)) - np.repeat(np.cumsum(count) - count, count)
         year = y0[pi] + k
         sep1 = _date_in_year(year, 0, 1)
-        age = _age(self.dob_child[ci[pi]], sep1)
+        age = age_in_years(self.dob_child[ci[pi]], sep1)
         keep = (age >= 5) & (age <= 15)
         pi, year, sep1, age = pi[keep], year[keep], sep1[keep], age[keep]
 
@@ -244,7 +216,7 @@ def _sen(sy: _SchoolYears, rng: np.random.Generator, n_children: int):
     """SEN provision histories: a status when first seen (often set before care), and sometimes one change."""
     first = pd.DataFrame({"ci": sy.ci, "lo": sy.lo, "hi": sy.hi}).groupby("ci").agg(lo=("lo", "min"), hi=("hi", "max"))
     ci = first.index.to_numpy(dtype=np.int64)
-    lo, hi = _days(first["lo"]), _days(first["hi"])
+    lo, hi = as_days(first["lo"]), as_days(first["hi"])
     n = len(ci)
     codes = np.array(["N", "K", "E"], dtype=object)
     p_start = np.array([SEN_START["N"], SEN_START["K"], SEN_START["E"]])

@@ -49,14 +49,15 @@ P_NHS_ONLY = 0.10  # rows the health system holds under the NHS number alone
 P_SDQ_SCORED = 0.80
 SDQ_MEAN, SDQ_CHILD_SD, SDQ_ROW_SD = 14.6, 7.6, 3.0
 
+# Date helpers the education extract (synthetic/education.py) shares: both work on numpy days (datetime64[D]).
 NAT = np.datetime64("NaT", "D")
 
 
-def _days(values) -> np.ndarray:
+def as_days(values) -> np.ndarray:
     return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]")
 
 
-def _age(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
+def age_in_years(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
     """Whole years of age at `at` (both datetime64[D], no NaT)."""
     years = (at.astype("M8[Y]") - dob.astype("M8[Y]")).astype(np.int64)
 
@@ -66,6 +67,26 @@ def _age(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
         return month * 100 + day
 
     return years - (month_day(at) < month_day(dob))
+
+
+def periods_in_care(kids: pd.DataFrame, periods: pd.DataFrame, as_of: np.datetime64):
+    """The periods of care of the children in `kids` that had begun by `as_of`, in order of child and start, as
+    arrays: (the child's position in `kids`, start, last day in care we can see, still open). The last day is the
+    end, or `as_of` while the period is open. A period ending before it starts holds no care and is left out (it
+    is the contract's problem)."""
+    pos = pd.Series(np.arange(len(kids)), index=pd.Index(kids["child_id"]))
+    pos = pos[~pos.index.duplicated()]
+    p = periods[["child_id", "start_date", "end_date"]].copy()
+    p["ci"] = p["child_id"].map(pos)
+    p = p[p["ci"].notna() & p["start_date"].notna()]
+    p = p[as_days(p["start_date"]) <= as_of].sort_values(["ci", "start_date"], kind="stable")
+    ci = p["ci"].to_numpy(dtype=np.int64)
+    start = as_days(p["start_date"])
+    end = as_days(p["end_date"])
+    still_open = np.isnat(end) | (end > as_of)
+    end = np.where(still_open, as_of, end)
+    ok = end >= start
+    return ci[ok], start[ok], end[ok], still_open[ok]
 
 
 def _uniform_days(rng: np.random.Generator, lo, hi) -> np.ndarray:
@@ -84,26 +105,11 @@ class _Care:
         self.child_id = kids["child_id"].to_numpy(dtype=object)
         nhs = kids["nhs_number"] if "nhs_number" in kids else pd.Series([None] * len(kids))
         self.nhs = nhs.astype(object).where(nhs.notna(), None).to_numpy(dtype=object)
-        self.dob_child = _days(kids["date_of_birth"])
+        self.dob_child = as_days(kids["date_of_birth"])
         self.disabled_child = (kids.get("disability", pd.Series("N", index=kids.index)) == "Y").to_numpy()
         self.uasc_child = (kids.get("uasc", pd.Series("N", index=kids.index)) == "Y").to_numpy()
-
-        pos = pd.Series(np.arange(len(kids)), index=pd.Index(kids["child_id"]))
-        pos = pos[~pos.index.duplicated()]
-        p = periods[["child_id", "start_date", "end_date"]].copy()
-        p["ci"] = p["child_id"].map(pos)
-        p = p[p["ci"].notna() & p["start_date"].notna()]
         self.as_of = np.datetime64(as_of, "D")
-        p = p[_days(p["start_date"]) <= self.as_of]
-        p = p.sort_values(["ci", "start_date"], kind="stable")
-        self.ci = p["ci"].to_numpy(dtype=np.int64)
-        self.start = _days(p["start_date"])
-        end = _days(p["end_date"])
-        self.open = np.isnat(end) | (end > self.as_of)
-        # Last day in care we can see: the end, or the load date while the period is open.
-        self.end = np.where(self.open, self.as_of, end)
-        ok = self.end >= self.start  # a period ending before it starts cannot hold any care
-        self.ci, self.start, self.end, self.open = self.ci[ok], self.start[ok], self.end[ok], self.open[ok]
+        self.ci, self.start, self.end, self.open = periods_in_care(kids, periods, self.as_of)
         self.dob = self.dob_child[self.ci]
 
     def __len__(self) -> int:
@@ -176,11 +182,11 @@ def _health_assessments(care: _Care, rng: np.random.Generator):
         if not len(idx):
             break
         a = anchor[idx]
-        interval = np.where(_age(care.dob[idx], a) < 5, 183, 365)
+        interval = np.where(age_in_years(care.dob[idx], a) < 5, 183, 365)
         due_k = a + interval
         in_care = due_k <= care.end[idx]
         future = care.open[idx] & (due_k > as_of)
-        adult = _age(care.dob[idx], due_k) >= 18
+        adult = age_in_years(care.dob[idx], due_k) >= 18
         emit = (in_care | future) & ~adult
         m = len(idx)
         u = rng.random(m)
@@ -243,7 +249,7 @@ def health_tables(
 
     # Development checks: health visitors' checks of under-5s, alongside their health assessments.
     dev_date = np.minimum(im_date + _uniform_days(rng, 0, np.full(len(im_date), 10)), care.as_of)
-    under5 = _age(care.dob[im_pi], dev_date) < 5
+    under5 = age_in_years(care.dob[im_pi], dev_date) < 5
     dev_ci = im_ci[under5]
     dev = care.frame(
         rng,
@@ -261,7 +267,7 @@ def health_tables(
     d_pi, d_date = care.yearly(rng, first, jitter=40)
     propensity = rng.beta(14.0, 1.0, n_children)
     d_ci = care.ci[d_pi]
-    keep = (_age(care.dob[d_pi], d_date) >= 1) & (rng.random(len(d_pi)) < propensity[d_ci])
+    keep = (age_in_years(care.dob[d_pi], d_date) >= 1) & (rng.random(len(d_pi)) < propensity[d_ci])
     dental = care.frame(rng, "dental_checks", d_ci[keep], "check_date", check_date=d_date[keep])
     out["dental_checks"] = dental.drop_duplicates(ignore_index=True)
 
@@ -272,7 +278,7 @@ def health_tables(
     first = care.start + _uniform_days(rng, np.full(len(care), 30), 240)
     s_pi, s_date = care.annual(rng, first, early=60)
     s_ci = care.ci[s_pi]
-    age = _age(care.dob[s_pi], s_date)
+    age = age_in_years(care.dob[s_pi], s_date)
     in_range = (age >= 4) & (age <= 16)
     keep = (age >= 3) & (age <= 17)
     s_ci, s_date, age, in_range = s_ci[keep], s_date[keep], age[keep], in_range[keep]
@@ -306,7 +312,7 @@ def health_tables(
     # Substance misuse: one chance a year in care from age 10, more likely for older teenagers.
     t = care.start + _uniform_days(rng, np.zeros(len(care)), 364)
     m_pi, m_date = care.yearly(rng, t, jitter=0)
-    m_age = _age(care.dob[m_pi], m_date)
+    m_age = age_in_years(care.dob[m_pi], m_date)
     p = np.select([m_age < 10, m_age < 13, m_age < 15], [0.0, 0.03, 0.09], 0.18)
     hit = (rng.random(len(m_pi)) < p) & (m_age < 18)
     m_ci, m_date = care.ci[m_pi[hit]], m_date[hit]
