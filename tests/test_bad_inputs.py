@@ -26,11 +26,10 @@ import duckdb
 import pandas as pd
 import pytest
 from openpyxl import Workbook
+from warehouse_fixtures import read_landing
 
 from orchestration.ingest.assets import build_ingest_asset
-from orchestration.ingest.landing import content_hash, files_for
-from orchestration.ingest.reading import FileProblem, Limits, read_file, read_xlsx
-from orchestration.ingest.validation import apply_contract
+from orchestration.ingest.reading import FileProblem, Limits, read_xlsx
 from orchestration.previous_publication import PublicationRefused, remember
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.ssda903.files import identify
@@ -63,17 +62,17 @@ def placements_xlsx(path: Path, rows: int) -> None:
 
 def read_entity(landing: Path, entity: str):
     """Read and validate an entity's landing files as the ingest asset does, checking the row accounting."""
-    contract = load_contracts()[entity]
-    read = []
-    for path in files_for(landing, contract.source, entity):
-        try:
-            result = read_file(path)
-        except FileProblem as problem:
-            result = problem
-        read.append((path, content_hash(path), result))
-    outcome = apply_contract(contract, read, AS_OF)
-    assert outcome.rows_read == len(outcome.loaded) + len(outcome.quarantined), "a row was lost"
-    return outcome
+    return read_landing(landing, entity, AS_OF)
+
+
+def rewrite_first_sheet(path: Path, change: Callable[[bytes], bytes]) -> None:
+    """Rewrite the XML of a workbook's first sheet in place, as a damaged file would hold it."""
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w") as book:
+        for name, content in parts.items():
+            book.writestr(name, content)
 
 
 def put(landing: Path, source: str, files: dict[str, str | bytes]) -> Path:
@@ -476,15 +475,12 @@ def case_workbooks_second_sheet_is_ignored(tmp_path):
 def case_sheet_whose_dimension_tag_is_wrong_loses_rows(tmp_path):
     folder = put(tmp_path, "case_system", {})
     placements_xlsx(folder / "placements.xlsx", 100)
-    path = folder / "placements.xlsx"
-    with zipfile.ZipFile(path) as book:
-        parts = {info.filename: book.read(info) for info in book.infolist()}
-    sheet = parts["xl/worksheets/sheet1.xml"]
-    assert b"<dimension" in sheet
-    parts["xl/worksheets/sheet1.xml"] = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:I100"', sheet)
-    with zipfile.ZipFile(path, "w") as book:
-        for name, content in parts.items():
-            book.writestr(name, content)
+
+    def dimension_too_small(sheet: bytes) -> bytes:
+        assert b"<dimension" in sheet
+        return re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:I100"', sheet)
+
+    rewrite_first_sheet(folder / "placements.xlsx", dimension_too_small)
     outcome = read_entity(tmp_path, "placements")
     assert len(outcome.loaded) == 100
 
@@ -518,13 +514,7 @@ def case_five_megabyte_cell_is_an_uncaught_csv_error(tmp_path):
 def case_corrupt_sheet_xml_is_an_uncaught_parse_error(tmp_path):
     folder = put(tmp_path, "case_system", {})
     placements_xlsx(folder / "placements.xlsx", 5)
-    path = folder / "placements.xlsx"
-    with zipfile.ZipFile(path) as book:
-        parts = {info.filename: book.read(info) for info in book.infolist()}
-    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"][:-200] + b"<row><c"
-    with zipfile.ZipFile(path, "w") as book:
-        for name, content in parts.items():
-            book.writestr(name, content)
+    rewrite_first_sheet(folder / "placements.xlsx", lambda sheet: sheet[:-200] + b"<row><c")
     outcome = read_entity(tmp_path, "placements")
     assert "cannot be read" in outcome.files[0].problem
 

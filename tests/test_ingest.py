@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from warehouse_fixtures import read_landing
 
-from orchestration.ingest.landing import content_hash, entity_for_file, files_for
-from orchestration.ingest.reading import FileProblem, read_file
-from orchestration.ingest.validation import apply_contract
+from orchestration.ingest.landing import entity_for_file
 from schemas.contracts import load_contracts
 
 AS_OF = date(2026, 10, 31)
@@ -29,16 +28,7 @@ def load(tmp_path: Path, entity: str, files: dict[str, str | bytes]):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    read = []
-    for path in files_for(tmp_path, contract.source, entity):
-        try:
-            result = read_file(path)
-        except FileProblem as problem:
-            result = problem
-        read.append((path, content_hash(path), result))
-    outcome = apply_contract(contract, read, AS_OF)
-    assert outcome.rows_read == len(outcome.loaded) + len(outcome.quarantined), "a row was lost"
-    return outcome
+    return read_landing(tmp_path, entity, AS_OF)
 
 
 def problems(outcome) -> list[tuple[str, int, str]]:

@@ -58,6 +58,28 @@ def ingest_synthetic_extracts(
     return outcomes
 
 
+def read_landing(landing: Path, entity: str, as_of: date):
+    """Read and validate an entity's files in a landing folder as the ingest asset does (no Dagster, no
+    warehouse), checking that no row was lost: rows read = rows loaded + rows quarantined. The contract's
+    outcome (orchestration.ingest.validation.apply_contract)."""
+    from orchestration.ingest.landing import content_hash, files_for
+    from orchestration.ingest.reading import FileProblem, read_file
+    from orchestration.ingest.validation import apply_contract
+    from schemas.contracts import load_contracts
+
+    contract = load_contracts()[entity]
+    read = []
+    for path in files_for(landing, contract.source, entity):
+        try:
+            result = read_file(path)
+        except FileProblem as problem:
+            result = problem
+        read.append((path, content_hash(path), result))
+    outcome = apply_contract(contract, read, as_of)
+    assert outcome.rows_read == len(outcome.loaded) + len(outcome.quarantined), "a row was lost"
+    return outcome
+
+
 def run_dbt(
     command: str, warehouse: Path, work: Path, *args: str, as_of: str = AS_OF, la_code: str = LA
 ) -> subprocess.CompletedProcess:
