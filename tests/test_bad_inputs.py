@@ -408,7 +408,7 @@ def case_kill_9_leaves_every_later_cla_run_hanging(tmp_path, monkeypatch):
     }
     home = tmp_path / "dagster_home"
     home.mkdir()
-    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "dagster.yaml").read_text())
+    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "orchestration" / "dagster.yaml").read_text())
     cla = [sys.executable, "-m", "orchestration.cli"]
     subprocess.run([*cla, "generate", "--scale", "0.02"], env=env, check=True, capture_output=True)
     run = subprocess.Popen([*cla, "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
