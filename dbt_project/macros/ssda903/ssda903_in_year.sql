@@ -45,3 +45,46 @@
         collection_years.collection_year,
         {{ relation }}.child_id
 {%- endmacro %}
+
+{#-
+    The columns a 903 table's row starts with (Header and Episodes aside, which put others between them): the
+    authority, the collection year, CHILD (the case-system child id, as text) and DOB, from `rows` (a CTE with
+    la_code, collection_year, child_id and date_of_birth; none when the select reads one relation), or DOB from
+    `dob_from` where `rows` has no date of birth.
+
+        select
+            {{ ssda903_child_columns('reviews_in_year', dob_from='children') }},
+            reviews_in_year.review_date as review,
+-#}
+{% macro ssda903_child_columns(rows=none, dob_from=none) -%}
+    {%- set rows_prefix = rows ~ '.' if rows else '' -%}
+    {%- set dob_prefix = (dob_from or rows) ~ '.' if (dob_from or rows) else '' -%}
+    {{ rows_prefix }}la_code,
+        {{ rows_prefix }}collection_year,
+        cast({{ rows_prefix }}child_id as {{ dbt.type_string() }}) as child,
+        {{ dob_prefix }}date_of_birth as dob
+{%- endmacro %}
+
+{#-
+    The from clause of a 903 table that returns the records a child looked after in the year had in force at
+    some time in it (ssda903_overlaps_year): int_ssda903__looked_after_in_year as children_in_year, with its
+    collection year as collection_years, joined to the child's `records` (a CTE with la_code and child_id)
+    whose `start_date` and `end_date` (blank while open) overlap the year. Missing, DoLo, PlacedAdoption.
+
+        select
+            {{ ssda903_child_columns('children_in_year') }},
+            orders.start_date as dolo_start
+
+        {{ ssda903_from_records_in_year('orders', 'start_date', 'end_date') }}
+-#}
+{% macro ssda903_from_records_in_year(records, start_date, end_date) -%}
+    from {{ ref('int_ssda903__looked_after_in_year') }} as children_in_year
+
+    inner join {{ ref('int_ssda903__collection_years') }} as collection_years
+        on children_in_year.collection_year = collection_years.collection_year
+
+    inner join {{ records }}
+        on children_in_year.la_code = {{ records }}.la_code
+        and children_in_year.child_id = {{ records }}.child_id
+        and {{ ssda903_overlaps_year(records ~ '.' ~ start_date, records ~ '.' ~ end_date) }}
+{%- endmacro %}

@@ -51,10 +51,7 @@ adoption_records as (
 final as (
 
     select
-        adopted.la_code,
-        adopted.collection_year,
-        cast(adopted.child_id as {{ dbt.type_string() }}) as child,
-        adopted.date_of_birth as dob,
+        {{ ssda903_child_columns('adopted') }},
         adoption_records.best_interest_decision_date as date_int,
         adoption_records.matched_date as date_match,
         cast(

@@ -8,20 +8,6 @@
 
 with
 
-collection_years as (
-
-    select * from {{ ref('int_ssda903__collection_years') }}
-
-    where year_ending >= 2027
-
-),
-
-children_in_year as (
-
-    select * from {{ ref('int_ssda903__looked_after_in_year') }}
-
-),
-
 orders as (
 
     select * from {{ ref('stg_case_system__deprivation_of_liberty_orders') }}
@@ -31,22 +17,14 @@ orders as (
 final as (
 
     select
-        children_in_year.la_code,
-        children_in_year.collection_year,
-        cast(children_in_year.child_id as {{ dbt.type_string() }}) as child,
-        children_in_year.date_of_birth as dob,
+        {{ ssda903_child_columns('children_in_year') }},
         orders.start_date as dolo_start,
         {{ ssda903_end_in_year('orders.end_date') }} as dolo_end
 
-    from children_in_year
+    {{ ssda903_from_records_in_year('orders', 'start_date', 'end_date') }}
 
-    inner join collection_years
-        on children_in_year.collection_year = collection_years.collection_year
-
-    inner join orders
-        on children_in_year.la_code = orders.la_code
-        and children_in_year.child_id = orders.child_id
-        and {{ ssda903_overlaps_year('orders.start_date', 'orders.end_date') }}
+    -- DoLo is collected from 2026/27
+    where collection_years.year_ending >= 2027
 
 )
 

@@ -8,18 +8,6 @@
 
 with
 
-collection_years as (
-
-    select * from {{ ref('int_ssda903__collection_years') }}
-
-),
-
-children_in_year as (
-
-    select * from {{ ref('int_ssda903__looked_after_in_year') }}
-
-),
-
 periods as (
 
     select * from {{ ref('int_ssda903__looked_after_periods') }}
@@ -43,23 +31,12 @@ missing_from_care as (
 final as (
 
     select
-        children_in_year.la_code,
-        children_in_year.collection_year,
-        cast(children_in_year.child_id as {{ dbt.type_string() }}) as child,
-        children_in_year.date_of_birth as dob,
+        {{ ssda903_child_columns('children_in_year') }},
         cast(missing_from_care.missing_type as {{ dbt.type_string() }}) as missing,
         missing_from_care.start_date as mis_start,
         {{ ssda903_end_in_year('missing_from_care.end_date') }} as mis_end
 
-    from children_in_year
-
-    inner join collection_years
-        on children_in_year.collection_year = collection_years.collection_year
-
-    inner join missing_from_care
-        on children_in_year.la_code = missing_from_care.la_code
-        and children_in_year.child_id = missing_from_care.child_id
-        and {{ ssda903_overlaps_year('missing_from_care.start_date', 'missing_from_care.end_date') }}
+    {{ ssda903_from_records_in_year('missing_from_care', 'start_date', 'end_date') }}
 
 )
 

@@ -54,10 +54,7 @@ with_ages as (
 final as (
 
     select
-        la_code,
-        collection_year,
-        cast(child_id as {{ dbt.type_string() }}) as child,
-        date_of_birth as dob,
+        {{ ssda903_child_columns() }},
         cast(case when is_sdq_age then sdq_score end as integer) as sdq_score,
         cast(case when is_sdq_age then sdq_reason_code end as {{ dbt.type_string() }}) as sdq_reason,
         cast(case when is_10_or_over then was_convicted end as integer) as convicted,

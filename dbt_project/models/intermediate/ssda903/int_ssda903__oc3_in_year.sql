@@ -59,10 +59,7 @@ birthday_contacts as (
 final as (
 
     select
-        care_leavers.la_code,
-        care_leavers.collection_year,
-        cast(care_leavers.child_id as {{ dbt.type_string() }}) as child,
-        care_leavers.date_of_birth as dob,
+        {{ ssda903_child_columns('care_leavers') }},
         cast(birthday_contacts.in_touch_code as {{ dbt.type_string() }}) as in_touch,
         cast(birthday_contacts.activity_code as {{ dbt.type_string() }}) as activ,
         cast(birthday_contacts.accommodation_code as {{ dbt.type_string() }}) as accom

@@ -13,18 +13,6 @@
 
 with
 
-collection_years as (
-
-    select * from {{ ref('int_ssda903__collection_years') }}
-
-),
-
-children_in_year as (
-
-    select * from {{ ref('int_ssda903__looked_after_in_year') }}
-
-),
-
 decisions as (
 
     select * from {{ ref('stg_case_system__adoptions') }}
@@ -85,10 +73,7 @@ decision_ends as (
 final as (
 
     select
-        children_in_year.la_code,
-        children_in_year.collection_year,
-        cast(children_in_year.child_id as {{ dbt.type_string() }}) as child,
-        children_in_year.date_of_birth as dob,
+        {{ ssda903_child_columns('children_in_year') }},
         decision_ends.best_interest_decision_date as date_placed,
         {{ ssda903_end_in_year('decision_ends.decision_reversed_date') }} as date_placed_ceased,
         cast(
@@ -98,15 +83,7 @@ final as (
             end as {{ dbt.type_string() }}
         ) as reason_placed_ceased
 
-    from children_in_year
-
-    inner join collection_years
-        on children_in_year.collection_year = collection_years.collection_year
-
-    inner join decision_ends
-        on children_in_year.la_code = decision_ends.la_code
-        and children_in_year.child_id = decision_ends.child_id
-        and {{ ssda903_overlaps_year('decision_ends.best_interest_decision_date', 'decision_ends.in_force_until') }}
+    {{ ssda903_from_records_in_year('decision_ends', 'best_interest_decision_date', 'in_force_until') }}
 
 )
 

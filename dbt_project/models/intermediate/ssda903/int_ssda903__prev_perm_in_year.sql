@@ -101,10 +101,7 @@ records_for_year as (
 final as (
 
     select
-        la_code,
-        collection_year,
-        cast(child_id as {{ dbt.type_string() }}) as child,
-        date_of_birth as dob,
+        {{ ssda903_child_columns() }},
         cast(
             case when is_about_a_later_start then 'P4' else previous_permanence_code end
             as {{ dbt.type_string() }}

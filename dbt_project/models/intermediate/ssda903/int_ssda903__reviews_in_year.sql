@@ -55,10 +55,7 @@ reviews_in_year as (
 final as (
 
     select
-        reviews_in_year.la_code,
-        reviews_in_year.collection_year,
-        cast(reviews_in_year.child_id as {{ dbt.type_string() }}) as child,
-        children.date_of_birth as dob,
+        {{ ssda903_child_columns('reviews_in_year', dob_from='children') }},
         reviews_in_year.review_date as review,
         cast(reviews_in_year.participation_code as {{ dbt.type_string() }}) as review_code
 

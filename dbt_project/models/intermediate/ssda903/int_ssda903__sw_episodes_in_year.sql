@@ -67,10 +67,7 @@ children_looked_after_at_year_end as (
 final as (
 
     select
-        children_looked_after_at_year_end.la_code,
-        children_looked_after_at_year_end.collection_year,
-        cast(children_looked_after_at_year_end.child_id as {{ dbt.type_string() }}) as child,
-        children.date_of_birth as dob,
+        {{ ssda903_child_columns('children_looked_after_at_year_end', dob_from='children') }},
         cast(allocations.social_worker_id as {{ dbt.type_string() }}) as sw_id,
         allocations.start_date as sw_decom,
         {{ ssda903_end_in_year('allocations.end_date') }} as sw_dec,
