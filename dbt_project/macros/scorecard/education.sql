@@ -18,3 +18,13 @@
         and periods.start_date <= cohort.month_end
         and (periods.end_date is null or periods.end_date >= cohort.{{ in_force_from }})
 {%- endmacro %}
+
+{#-
+    True when a child was of compulsory school age in the academic year starting on `academic_year_start` (1
+    September): aged 5 to 15 on the 31 August before it (national curriculum Years 1 to 11, as the school
+    census counts age). `birthdays` is int_ssda903__child_birthdays (a CTE of it with birthday_5, birthday_16).
+-#}
+{% macro scorecard_is_school_age(birthdays, academic_year_start) -%}
+    {{ birthdays }}.birthday_5 < {{ academic_year_start }}
+    and {{ birthdays }}.birthday_16 >= {{ academic_year_start }}
+{%- endmacro %}

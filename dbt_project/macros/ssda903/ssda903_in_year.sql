@@ -12,6 +12,16 @@
 {%- endmacro %}
 
 {#-
+    True when `day` falls in the collection year, 1 April to 31 March (`years` as above).
+
+        inner join collection_years
+            on {{ ssda903_in_year('reviews.review_date') }}
+-#}
+{% macro ssda903_in_year(day, years='collection_years') -%}
+    {{ day }} between {{ years }}.year_start_date and {{ years }}.year_end_date
+{%- endmacro %}
+
+{#-
     A record's end date as a year's return gives it: blank while the record was still open at the year's 31
     March (it comes back, ended, in a later year's return).
 -#}
@@ -38,7 +48,7 @@
     from {{ relation }}
 
     inner join collection_years
-        on {{ relation }}.{{ date_column }} between collection_years.year_start_date and collection_years.year_end_date
+        on {{ ssda903_in_year(relation ~ '.' ~ date_column) }}
 
     group by
         {{ relation }}.la_code,

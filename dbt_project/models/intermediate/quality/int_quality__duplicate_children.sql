@@ -29,7 +29,7 @@ shared_upns as (
     from children
 
     where upn is not null
-        and upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+        and upn not in {{ upn_unknown_codes() }}
 
     group by
         la_code,

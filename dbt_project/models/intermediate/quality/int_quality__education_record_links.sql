@@ -66,7 +66,7 @@ final as (
         on education_rows.la_code = upns.la_code
         and education_rows.upn = upns.upn
 
-    where education_rows.upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+    where education_rows.upn not in {{ upn_unknown_codes() }}
 
 )
 

@@ -69,7 +69,7 @@ school_age as (
     where {{ dbt.dateadd('year', 5, 'date_of_birth') }} <= school_year_start
         and {{ dbt.dateadd('year', 16, 'date_of_birth') }} > school_year_start
         and upn is not null
-        and upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+        and upn not in {{ upn_unknown_codes() }}
 
 ),
 

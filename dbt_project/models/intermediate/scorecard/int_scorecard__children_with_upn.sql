@@ -7,7 +7,7 @@ child_months as (
 
     select * from {{ ref('int_scorecard__child_months') }}
 
-    where upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+    where upn not in {{ upn_unknown_codes() }}
 
 ),
 

@@ -110,7 +110,7 @@ final as (
         named_years.academic_year,
         continuously_looked_after.child_id,
         -- UN1-UN5 say why there is no UPN; they link nothing
-        case when children.upn in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5') then null else children.upn end as upn,
+        case when children.upn in {{ upn_unknown_codes() }} then null else children.upn end as upn,
 
         ---------- dates
         named_years.academic_year_start_date,
@@ -118,9 +118,7 @@ final as (
 
         ---------- flags
         coalesce(
-            child_birthdays.birthday_5 < named_years.academic_year_start_date
-            and child_birthdays.birthday_16 >= named_years.academic_year_start_date,
-            false
+            {{ scorecard_is_school_age('child_birthdays', 'named_years.academic_year_start_date') }}, false
         ) as is_school_age
 
     from named_years

@@ -43,7 +43,7 @@ final as (
         child_months.month_end,
         child_months.child_id,
         -- UN1-UN5 say why there is no UPN; they link nothing
-        case when child_months.upn in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5') then null else child_months.upn end as upn,
+        case when child_months.upn in {{ upn_unknown_codes() }} then null else child_months.upn end as upn,
 
         ---------- dates
         month_ends.academic_year_start,
@@ -61,9 +61,7 @@ final as (
         on child_months.la_code = child_birthdays.la_code
         and child_months.child_id = child_birthdays.child_id
 
-    -- aged 5 to 15 on 31 August, the day before the academic year starts
-    where child_birthdays.birthday_5 < month_ends.academic_year_start
-        and child_birthdays.birthday_16 >= month_ends.academic_year_start
+    where {{ scorecard_is_school_age('child_birthdays', 'month_ends.academic_year_start') }}
 
 )
 

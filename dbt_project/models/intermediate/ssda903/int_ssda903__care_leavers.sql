@@ -93,7 +93,7 @@ birthdays_in_year as (
     from leaver_birthdays
 
     inner join collection_years
-        on leaver_birthdays.birthday between collection_years.year_start_date and collection_years.year_end_date
+        on {{ ssda903_in_year('leaver_birthdays.birthday') }}
 
     where leaver_birthdays.birthday < {{ as_of_date() }}
 

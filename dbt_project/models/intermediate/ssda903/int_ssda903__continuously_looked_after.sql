@@ -74,8 +74,7 @@ short_breaks_in_year as (
     from legal_statuses
 
     inner join collection_years
-        on legal_statuses.start_date <= collection_years.year_end_date
-        and (legal_statuses.end_date is null or legal_statuses.end_date >= collection_years.year_start_date)
+        on {{ ssda903_overlaps_year('legal_statuses.start_date', 'legal_statuses.end_date') }}
 
 ),
 

@@ -37,8 +37,7 @@ periods_in_year as (
     from periods
 
     inner join collection_years
-        on periods.start_date <= collection_years.year_end_date
-        and (periods.end_date is null or periods.end_date >= collection_years.year_start_date)
+        on {{ ssda903_overlaps_year('periods.start_date', 'periods.end_date') }}
 
 ),
 

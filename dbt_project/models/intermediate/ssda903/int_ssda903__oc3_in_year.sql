@@ -52,7 +52,7 @@ birthday_contacts as (
     inner join contacts
         on care_leavers.la_code = contacts.la_code
         and care_leavers.child_id = contacts.child_id
-        and contacts.birthday between collection_years.year_start_date and collection_years.year_end_date
+        and {{ ssda903_in_year('contacts.birthday') }}
 
 ),
 

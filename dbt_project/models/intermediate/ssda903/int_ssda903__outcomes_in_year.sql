@@ -123,7 +123,7 @@ convictions as (
     inner join youth_justice
         on cohort.la_code = youth_justice.la_code
         and cohort.child_id = youth_justice.child_id
-        and youth_justice.outcome_date between collection_years.year_start_date and collection_years.year_end_date
+        and {{ ssda903_in_year('youth_justice.outcome_date') }}
 
 ),
 

@@ -46,7 +46,7 @@ reviews_in_year as (
     from reviews
 
     inner join collection_years
-        on reviews.review_date between collection_years.year_start_date and collection_years.year_end_date
+        on {{ ssda903_in_year('reviews.review_date') }}
 
     where {{ ssda903_looked_after_on('reviews', 'reviews.review_date') }}
 
