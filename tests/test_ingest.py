@@ -31,17 +31,23 @@ def load(tmp_path: Path, entity: str, files: dict[str, str | bytes]):
     return read_landing(tmp_path, entity, AS_OF)
 
 
+def periods_csv(*rows: str) -> str:
+    """A periods_of_care file: the usual header, then each row."""
+    return "".join(f"{line}\n" for line in (PERIODS_HEADER, *rows))
+
+
+def load_periods(tmp_path: Path, *rows: str):
+    """Load one periods_of_care.csv holding `rows` under the usual header."""
+    return load(tmp_path, "periods_of_care", {"periods_of_care.csv": periods_csv(*rows)})
+
+
 def problems(outcome) -> list[tuple[str, int, str]]:
     q = outcome.quarantined
     return list(zip(q["source_file"], q["source_row"].astype(int), q["problems"], strict=True))
 
 
 def test_good_file_loads_typed_rows(tmp_path):
-    outcome = load(
-        tmp_path,
-        "periods_of_care",
-        {"periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,05/05/2021,E13,N1\n1002,2021-06-01,,,N5\n"},
-    )
+    outcome = load_periods(tmp_path, "1001,01/04/2020,05/05/2021,E13,N1", "1002,2021-06-01,,,N5")
     assert len(outcome.loaded) == 2 and outcome.quarantined.empty
     first = outcome.loaded.iloc[0]
     assert first["start_date"] == date(2020, 4, 1) and first["end_date"] == date(2021, 5, 5)
@@ -53,7 +59,7 @@ def test_missing_required_column_quarantines_that_file_only(tmp_path):
         tmp_path,
         "periods_of_care",
         {
-            "periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N1\n",
+            "periods_of_care.csv": periods_csv("1001,01/04/2020,,,N1"),
             "periods_of_care_part2.csv": "child_id,end_date,reason_ended,category_of_need\n1002,,,N1\n1003,,,N2\n",
         },
     )
@@ -95,47 +101,27 @@ def test_personal_columns_never_reach_the_warehouse(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("name", "content", "message"),
     [
-        (b"", "the file is empty"),
-        (b"child_id;start_date;end_date\n1;01/04/2020;\n", "semicolon-separated"),
-        (b"child_id\tstart_date\tend_date\n1\t01/04/2020\t\n", "tab-separated"),
+        ("periods_of_care_bad.csv", b"", "the file is empty"),
+        ("periods_of_care_bad.csv", b"child_id;start_date;end_date\n1;01/04/2020;\n", "semicolon-separated"),
+        ("periods_of_care_bad.csv", b"child_id\tstart_date\tend_date\n1\t01/04/2020\t\n", "tab-separated"),
+        ("periods_of_care_2.xlsx", b"this is not a workbook", "not a readable .xlsx workbook"),
+        ("periods_of_care_2.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "password-protected"),
     ],
-    ids=["empty file", "semicolon delimiter", "tab delimiter"],
+    ids=["empty file", "semicolon delimiter", "tab delimiter", "corrupt xlsx", "password-protected xlsx"],
 )
-def test_unreadable_csv_gets_a_file_problem_and_other_files_still_load(tmp_path, content, message):
-    outcome = load(
-        tmp_path,
-        "periods_of_care",
-        {"periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N1\n", "periods_of_care_bad.csv": content},
-    )
+def test_unreadable_file_gets_a_file_problem_and_other_files_still_load(tmp_path, name, content, message):
+    good = periods_csv("1001,01/04/2020,,,N1")
+    outcome = load(tmp_path, "periods_of_care", {"periods_of_care.csv": good, name: content})
     assert len(outcome.loaded) == 1
-    bad = {f.file: f for f in outcome.files}["periods_of_care_bad.csv"]
-    assert message in bad.problem
+    assert message in {f.file: f for f in outcome.files}[name].problem
 
 
 def test_header_only_file_loads_nothing_and_says_so(tmp_path):
-    outcome = load(tmp_path, "periods_of_care", {"periods_of_care.csv": PERIODS_HEADER + "\n"})
+    outcome = load_periods(tmp_path)
     assert outcome.rows_read == 0 and not outcome.files[0].problem
     assert "header only" in outcome.files[0].notes[0]
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"this is not a workbook", "not a readable .xlsx workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "password-protected"),
-    ],
-    ids=["corrupt xlsx", "password-protected xlsx"],
-)
-def test_unreadable_xlsx_gets_a_file_problem(tmp_path, content, message):
-    outcome = load(
-        tmp_path,
-        "periods_of_care",
-        {"periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N1\n", "periods_of_care_2.xlsx": content},
-    )
-    assert len(outcome.loaded) == 1
-    assert message in {f.file: f for f in outcome.files}["periods_of_care_2.xlsx"].problem
 
 
 def test_xlsx_with_real_dates_and_numeric_ids_loads(tmp_path):
@@ -154,11 +140,7 @@ def test_xlsx_with_real_dates_and_numeric_ids_loads(tmp_path):
 
 
 def test_duplicate_rows_keep_the_first_and_name_it(tmp_path):
-    outcome = load(
-        tmp_path,
-        "periods_of_care",
-        {"periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N1\n1001,01/04/2020,,,N1\n"},
-    )
+    outcome = load_periods(tmp_path, "1001,01/04/2020,,,N1", "1001,01/04/2020,,,N1")
     assert len(outcome.loaded) == 1
     assert problems(outcome) == [
         ("periods_of_care.csv", 3, "child_id: duplicate row: the same as row 2 of periods_of_care.csv")
@@ -170,8 +152,8 @@ def test_duplicate_keys_across_files_are_quarantined(tmp_path):
         tmp_path,
         "periods_of_care",
         {
-            "periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N1\n",
-            "periods_of_care_more.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N4\n",
+            "periods_of_care.csv": periods_csv("1001,01/04/2020,,,N1"),
+            "periods_of_care_more.csv": periods_csv("1001,01/04/2020,,,N4"),
         },
     )
     assert len(outcome.loaded) == 1 and outcome.loaded.iloc[0]["category_of_need"] == "N1"
@@ -182,15 +164,11 @@ def test_duplicate_keys_across_files_are_quarantined(tmp_path):
 
 
 def test_dates_in_future_and_end_before_start(tmp_path):
-    outcome = load(
+    outcome = load_periods(
         tmp_path,
-        "periods_of_care",
-        {
-            "periods_of_care.csv": f"{PERIODS_HEADER}\n"
-            "1001,01/04/2027,,,N1\n"  # after the load date
-            "1002,01/04/2020,01/03/2020,E13,N1\n"  # ends before it starts
-            "1003,31/02/2020,,,N1\n"  # no such date
-        },
+        "1001,01/04/2027,,,N1",  # after the load date
+        "1002,01/04/2020,01/03/2020,E13,N1",  # ends before it starts
+        "1003,31/02/2020,,,N1",  # no such date
     )
     assert outcome.loaded.empty
     assert problems(outcome) == [
@@ -228,17 +206,13 @@ def test_codes_outside_the_list_name_the_code_and_list(tmp_path):
 
 
 def test_ids_written_as_floats_are_repaired_and_counted(tmp_path):
-    outcome = load(tmp_path, "periods_of_care", {"periods_of_care.csv": f"{PERIODS_HEADER}\n1234.0,01/04/2020,,,N1\n"})
+    outcome = load_periods(tmp_path, "1234.0,01/04/2020,,,N1")
     assert list(outcome.loaded["child_id"]) == ["1234"]
     assert outcome.ids_repaired == 1
 
 
 def test_ragged_row_is_quarantined_with_its_row_number(tmp_path):
-    outcome = load(
-        tmp_path,
-        "periods_of_care",
-        {"periods_of_care.csv": f"{PERIODS_HEADER}\n1001,01/04/2020,,,N1\n1002,01/04/2020,,N1\n"},
-    )
+    outcome = load_periods(tmp_path, "1001,01/04/2020,,,N1", "1002,01/04/2020,,N1")
     assert problems(outcome) == [("periods_of_care.csv", 3, "row: has 4 fields where the header has 5")]
 
 
