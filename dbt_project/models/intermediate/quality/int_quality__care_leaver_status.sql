@@ -98,7 +98,7 @@ final as (
     from flagged
 
     left join collection_years
-        on flagged.birthday between collection_years.year_start_date and collection_years.year_end_date
+        on {{ ssda903_in_year('flagged.birthday') }}
 
     cross join last_complete_year
 

@@ -78,6 +78,8 @@ decisions as (
         adoptions.la_code,
         adoptions.child_id,
         periods.period_start_date,
+        periods.period_end_date,
+        periods.reason_ended_code,
         adoptions.best_interest_decision_date,
         adoptions.placement_order_date,
         adoptions.matched_date,
@@ -117,6 +119,8 @@ adopted_without_decision as (
         adopted_periods.la_code,
         adopted_periods.child_id,
         adopted_periods.period_start_date,
+        adopted_periods.period_end_date,
+        adopted_periods.reason_ended_code,
         cast(null as date) as best_interest_decision_date,
         cast(null as date) as placement_order_date,
         cast(null as date) as matched_date,
@@ -142,22 +146,6 @@ journeys as (
     select * from decisions
     union all
     select * from adopted_without_decision
-
-),
-
-with_periods as (
-
-    select
-        journeys.*,
-        periods.period_end_date,
-        periods.reason_ended_code
-
-    from journeys
-
-    left join periods
-        on journeys.la_code = periods.la_code
-        and journeys.child_id = periods.child_id
-        and journeys.period_start_date = periods.period_start_date
 
 ),
 
@@ -190,18 +178,18 @@ adoption_placements as (
 placed as (
 
     select
-        with_periods.*,
+        journeys.*,
         coalesce(
-            with_periods.placed_date,
-            case when with_periods.latest_first = 1 then adoption_placements.first_adoption_placement_date end
+            journeys.placed_date,
+            case when journeys.latest_first = 1 then adoption_placements.first_adoption_placement_date end
         ) as placed_for_adoption_date
 
-    from with_periods
+    from journeys
 
     left join adoption_placements
-        on with_periods.la_code = adoption_placements.la_code
-        and with_periods.child_id = adoption_placements.child_id
-        and with_periods.period_start_date = adoption_placements.period_start_date
+        on journeys.la_code = adoption_placements.la_code
+        and journeys.child_id = adoption_placements.child_id
+        and journeys.period_start_date = adoption_placements.period_start_date
 
 ),
 
