@@ -79,3 +79,40 @@ deadline_passed as (
 
 {{ scorecard_indicator_rows('deadline_passed', numerator='was_on_time') }}
 {%- endmacro %}
+
+{#-
+    The latest health record of `record_type` (int_ssda903__health_records) each child of `cohort` (a CTE of
+    int_scorecard__health_cohort) had by each month end, from the cohort's `since` column on (rolling_12_start:
+    the 12 months to the month end), or at any time before when none. Two records of one day are told apart by
+    `then_by` (an expression over `records`), as the 903's OC2 return picks them (int_ssda903__outcomes_in_year).
+    One row per child and month end that has such a record, with the record's `columns`. H06, H07.
+-#}
+{% macro scorecard_latest_health_record(record_type, columns, then_by, since=none, cohort='cohort') -%}
+    select * from (
+
+        select
+            {{ cohort }}.month_end,
+            {{ cohort }}.child_id,
+            {%- for column in columns %}
+            records.{{ column }},
+            {%- endfor %}
+            row_number() over (
+                partition by {{ cohort }}.month_end, {{ cohort }}.child_id
+                order by records.record_date desc, {{ then_by }}
+            ) as newest_first
+
+        from {{ cohort }}
+
+        inner join {{ ref('int_ssda903__health_records') }} as records
+            on {{ cohort }}.la_code = records.la_code
+            and {{ cohort }}.child_id = records.child_id
+            and records.record_type = '{{ record_type }}'
+            and records.record_date <= {{ cohort }}.month_end
+            {%- if since %}
+            and records.record_date >= {{ cohort }}.{{ since }}
+            {%- endif %}
+
+    ) as numbered
+
+    where newest_first = 1
+{%- endmacro %}
