@@ -50,3 +50,15 @@
 
     where latest_first = 1
 {%- endmacro %}
+
+{#-
+    True when a record that began on `start_date` and ended on `end_date` (blank while open) was in force at the
+    end of `day` (a month end): begun by then and not ended on or before it. A record that ended on the month end
+    is over at it, as DfE counts children looked after at 31 March.
+
+        and {{ scorecard_in_force_at('plans.start_date', 'plans.end_date', 'children_in_care.month_end') }}
+-#}
+{% macro scorecard_in_force_at(start_date, end_date, day) -%}
+    {{ start_date }} <= {{ day }}
+    and ({{ end_date }} is null or {{ end_date }} > {{ day }})
+{%- endmacro %}

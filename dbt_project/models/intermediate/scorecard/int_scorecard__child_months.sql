@@ -59,8 +59,7 @@ in_care as (
     from month_ends
 
     inner join episodes
-        on episodes.decom <= month_ends.month_end
-        and (episodes.dec is null or episodes.dec > month_ends.month_end)
+        on {{ scorecard_in_force_at('episodes.decom', 'episodes.dec', 'month_ends.month_end') }}
 
 ),
 
@@ -81,8 +80,9 @@ with_placement as (
     left join placements
         on in_care.la_code = placements.la_code
         and in_care.child_id = placements.child_id
-        and placements.placement_start_date <= in_care.month_end
-        and (placements.placement_end_date is null or placements.placement_end_date > in_care.month_end)
+        and {{ scorecard_in_force_at(
+            'placements.placement_start_date', 'placements.placement_end_date', 'in_care.month_end'
+        ) }}
 
     left join placement_locations
         on in_care.la_code = placement_locations.la_code

@@ -30,11 +30,11 @@ with_decisions as (
         on children_in_care.la_code = adoption_decisions.la_code
         and children_in_care.child_id = adoption_decisions.child_id
         and adoption_decisions.best_interest_decision_date >= children_in_care.period_start_date
-        and adoption_decisions.best_interest_decision_date <= children_in_care.month_end
-        and (
-            adoption_decisions.decision_reversed_date is null
-            or adoption_decisions.decision_reversed_date > children_in_care.month_end
-        )
+        and {{ scorecard_in_force_at(
+            'adoption_decisions.best_interest_decision_date',
+            'adoption_decisions.decision_reversed_date',
+            'children_in_care.month_end'
+        ) }}
         and (
             adoption_decisions.placed_for_adoption_date is null
             or adoption_decisions.placed_for_adoption_date > children_in_care.month_end

@@ -29,8 +29,7 @@ current_allocations as (
     left join allocations
         on cohort.la_code = allocations.la_code
         and cohort.child_id = allocations.child_id
-        and allocations.start_date <= cohort.month_end
-        and (allocations.end_date is null or allocations.end_date > cohort.month_end)
+        and {{ scorecard_in_force_at('allocations.start_date', 'allocations.end_date', 'cohort.month_end') }}
 
     group by cohort.month_end, cohort.child_id
 

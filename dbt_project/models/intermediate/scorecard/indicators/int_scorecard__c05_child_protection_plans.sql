@@ -25,8 +25,7 @@ with_plan as (
     inner join plans
         on children_in_care.la_code = plans.la_code
         and children_in_care.child_id = plans.child_id
-        and plans.start_date <= children_in_care.month_end
-        and (plans.end_date is null or plans.end_date > children_in_care.month_end)
+        and {{ scorecard_in_force_at('plans.start_date', 'plans.end_date', 'children_in_care.month_end') }}
 
 ),
 

@@ -27,8 +27,7 @@ placed_at_month_end as (
     from month_ends
 
     inner join placed_here
-        on placed_here.start_date <= month_ends.month_end
-        and (placed_here.end_date is null or placed_here.end_date > month_ends.month_end)
+        on {{ scorecard_in_force_at('placed_here.start_date', 'placed_here.end_date', 'month_ends.month_end') }}
 
 ),
 
