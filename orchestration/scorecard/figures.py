@@ -9,7 +9,7 @@ groups (no date of birth, name or postcode is in the mart).
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
@@ -19,6 +19,8 @@ SCHEMA = "marts_scorecard"
 INDICATOR_MONTHS = "scorecard__indicator_months"
 CHILDREN_COUNTED = "scorecard__children_counted"
 CATALOGUE = "reference.scorecard_indicators"
+COMPARATORS = "reference.scorecard_comparators"
+COMPARATOR_COLUMNS = ["indicator_id", "comparator", "year_ending", "value", "source_note"]
 
 CATALOGUE_COLUMNS = [
     "indicator_id",
@@ -79,6 +81,9 @@ class ScorecardFigures:
     catalogue: pd.DataFrame  # every indicator, supported or not, in report order
     months: pd.DataFrame  # breakdown 'all' for the trend months, and every breakdown at month_end
     children: pd.DataFrame  # the children counted at month_end
+    # each indicator's comparators (England, statistical neighbours, DfE outturn): the latest year on or before
+    # the report month, with that year and where the figure comes from
+    comparators: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=COMPARATOR_COLUMNS))
 
 
 def month_end_of(partition_key: str) -> date:
@@ -158,4 +163,27 @@ def read_figures(con: duckdb.DuckDBPyConnection, month_end: date, la_code: str |
         "ORDER BY indicator_id, child_id",
         [*la, month_end],
     ).df()
-    return ScorecardFigures(month_end=month_end, catalogue=catalogue, months=months, children=children)
+    return ScorecardFigures(
+        month_end=month_end,
+        catalogue=catalogue,
+        months=months,
+        children=children,
+        comparators=read_comparators(con, month_end),
+    )
+
+
+def read_comparators(con: duckdb.DuckDBPyConnection, month_end: date) -> pd.DataFrame:
+    """The latest comparator of each kind for each indicator whose year ended (31 March) by the report month."""
+    schema, table = COMPARATORS.split(".")
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?", [schema, table]
+    ).fetchone()[0]
+    if not exists:
+        return pd.DataFrame(columns=COMPARATOR_COLUMNS)
+    last_year = month_end.year if month_end.month >= 4 else month_end.year - 1
+    return con.execute(
+        f"SELECT {', '.join(COMPARATOR_COLUMNS)} FROM {COMPARATORS} WHERE year_ending <= ? "
+        "QUALIFY row_number() OVER (PARTITION BY indicator_id, comparator ORDER BY year_ending DESC) = 1 "
+        "ORDER BY indicator_id, comparator",
+        [last_year],
+    ).df()
