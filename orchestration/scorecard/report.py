@@ -32,7 +32,10 @@ from orchestration.settings import load_settings
 
 REPORT_KEY = dg.AssetKey(["exports", "scorecard_report"])
 # The first month with five years of monthly history in the demo's warehouse; the last is the last complete one.
-SCORECARD_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2021-11", fmt="%Y-%m", end_offset=0)
+# In Europe/London, so the monthly schedule built from it runs at 06:00 local time, as the 903 schedule does.
+SCORECARD_MONTHS = dg.MonthlyPartitionsDefinition(
+    start_date="2021-11", fmt="%Y-%m", end_offset=0, timezone="Europe/London"
+)
 SCORECARD_DEPS = [
     dg.AssetKey(["marts", "scorecard", "indicator_months"]),
     dg.AssetKey(["marts", "scorecard", "children_counted"]),
