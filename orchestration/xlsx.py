@@ -41,7 +41,7 @@ STYLES = {
     "amber": 8,
     "red": 9,
     "header": 10,
-    "wrap": 11,  # long text wrapped within its column, top-aligned, so it is not cut by the next column
+    "wrap": 11,  # long text wrapped within its column (its last line level with the row's figures), not cut
     "subtitle": 12,
 }
 _FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
@@ -75,7 +75,7 @@ _STYLES_XML = "\n".join(
         '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
         '<alignment wrapText="1" vertical="top"/></xf>',
         '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-        '<alignment wrapText="1" vertical="top"/></xf>',
+        '<alignment wrapText="1" vertical="bottom"/></xf>',
         _XF.format(0, 3, 0, ' applyFont="1"'),
         "</cellXfs>",
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
