@@ -22,12 +22,16 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed
 
-# tests/test_ui.py drives Debian's Chromium through Playwright (a browser is never downloaded). As root (CI is),
-# install it when it is missing; otherwise say how, and the UI tests fail saying the same. Only `make test` needs it.
+# tests/test_ui.py drives Debian's Chromium through Playwright (a browser is never downloaded), and the scorecard's
+# PDF is printed by it; the printing tests render PDFs with poppler and workbooks with LibreOffice. As root (CI
+# is), install what is missing; otherwise say how, and those tests fail saying the same. Only `make test` needs them.
+RENDERERS := chromium:chromium pdftoppm:poppler-utils soffice:libreoffice-calc-nogui
 browser:
-	@command -v chromium >/dev/null || if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium is not installed: tests/test_ui.py needs it (sudo apt-get install chromium)"; fi
+	@missing="$$(for pair in $(RENDERERS); do command -v $${pair%%:*} >/dev/null || echo $${pair#*:}; done)"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "not installed: $$missing (sudo apt-get install $$missing): the UI and printing tests need them"; fi
 
 # tests/test_ssd_postgres.py starts its own PostgreSQL server in a temporary folder (Debian's postgresql:
 # initdb and pg_ctl). As root, install it when it is missing; otherwise say how. Only `make test` needs it.

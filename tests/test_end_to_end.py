@@ -134,4 +134,9 @@ def test_october_scorecard_has_a_figure_for_every_supported_indicator(run):
         _query(run, "SELECT * FROM reference.scorecard_indicators WHERE supported")
     )
     folder = run["folder"] / "exports" / "scorecard" / "2026-10"
-    assert {p.name for p in folder.iterdir()} == {"scorecard_2026-10.html", "scorecard_2026-10.xlsx"}
+    assert {p.name for p in folder.iterdir()} == {
+        "scorecard_2026-10.html",
+        "scorecard_2026-10.pdf",
+        "scorecard_2026-10.xlsx",
+    }
+    assert (folder / "scorecard_2026-10.pdf").read_bytes().startswith(b"%PDF-")

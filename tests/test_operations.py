@@ -42,6 +42,42 @@ def test_every_asset_has_a_plain_english_description_an_owner_and_a_group():
     assert not problems, "\n".join(problems)
 
 
+def _outside_code(markdown: str) -> str:
+    """Markdown with fenced blocks and `code` spans taken out: what the UI renders as text (and as HTML)."""
+    return re.sub(r"`[^`\n]*`", "", re.sub(r"```.*?```", "", markdown, flags=re.S))
+
+
+def test_descriptions_render_as_markdown_with_no_angle_brackets_read_as_tags():
+    """The UI renders descriptions as Markdown: `<year>` in plain text is read as an HTML tag and disappears
+    ('data/exports/ssda903//'); paths with placeholders go in backticks."""
+    graph = defs.resolve_asset_graph()
+    problems = [
+        f"{key.to_user_string()}: {tag}"
+        for key in graph.get_all_asset_keys()
+        for tag in re.findall(r"<[A-Za-z/][^>]*>", _outside_code(graph.get(key).description or ""))
+    ]
+    problems += [
+        f"{key.to_user_string()}: {tag}"
+        for key in graph.asset_check_keys
+        for tag in re.findall(r"<[A-Za-z/][^>]*>", _outside_code(graph.get_check_spec(key).description or ""))
+    ]
+    assert not problems, "\n".join(sorted(problems)[:20])
+    ssda903 = graph.get(dg.AssetKey(["exports", "ssda903_return"])).description
+    assert "`data/exports/ssda903/yyyy-yy/`" in ssda903
+
+
+def test_every_dbt_test_is_described_in_plain_words():
+    graph = defs.resolve_asset_graph()
+    checks = [graph.get_check_spec(key) for key in graph.asset_check_keys]
+    assert len(checks) > 100
+    undescribed = [c.name for c in checks if len((c.description or "").split()) < 6 or "__" in (c.description or "")]
+    assert not undescribed, undescribed[:10]
+    dental = next(c for c in checks if c.name.startswith("relationships_within_la_stg_health__dental_checks_child_id"))
+    assert dental.description.startswith(
+        "Every child_id in dental checks (health) is a child_id of children (case system), within the authority."
+    )
+
+
 def test_owners_follow_the_group():
     graph = defs.resolve_asset_graph()
 
@@ -266,3 +302,27 @@ def test_the_scorecard_is_published_on_the_3rd_for_the_month_just_ended():
     job = defs.resolve_job_def("publish_scorecard")
     october = job.partitions_def.get_partition_key_for_timestamp(datetime(2026, 10, 15).timestamp())
     assert request.partition_key == october
+
+
+def test_both_schedules_run_on_london_time():
+    for name in ("monthly_scorecard", "annual_903_return"):
+        assert defs.resolve_schedule_def(name).execution_timezone == "Europe/London", name
+
+
+def test_the_first_tick_starts_nothing_when_the_warehouse_has_loaded_the_folder(data_dir):
+    """`make ui` straight after `make demo`: a new Dagster home (no cursor), the warehouse already loaded from
+    these files (audit.extract_files holds their hashes), so nothing starts; a file changed since does."""
+    from warehouse_fixtures import ingest_synthetic_extracts
+
+    ingest_synthetic_extracts(data_dir, data_dir / "warehouse.duckdb", seed=5, scale=0.01)
+    landing = data_dir / "landing"
+    then = time.time() - SETTLE_SECONDS - 5
+    for path in landing.rglob("*"):
+        os.utime(path, (then, then))
+    first = tick()
+    assert first.run_requests == [] and "already loaded" in first.skip_message
+    assert tick(first.cursor).run_requests == []
+    changed = drop(landing, "case_system/children.csv", (landing / "case_system" / "children.csv").read_text() + "\n")
+    assert len(tick(first.cursor).run_requests) == 1
+    # Without a cursor, a file the audit does not hold as loaded starts a run too.
+    assert changed.exists() and len(tick().run_requests) == 1

@@ -151,23 +151,87 @@ def test_load_history_keeps_one_row_per_entity_and_load(faulty):
     assert not history.duplicated().any()
 
 
-def test_quality_report_shows_every_metric_trend_and_the_data_docs(faulty):
+def test_quality_report_shows_every_metric_trend_with_axes_and_plain_names(faulty):
     folder = faulty["folder"] / "exports" / "quality" / "2026-11-02"
     page = (folder / "index.html").read_text()
     metrics = pd.read_csv(folder / "metrics.csv")
     pairs = metrics[["metric", "source"]].drop_duplicates()
     assert len(pairs) >= 20
     for metric, source in pairs.itertuples(index=False):
-        assert re.search(rf"<td>{metric}</td><td>{source}</td><td><svg", page), (metric, source)
-    assert (folder / "data_docs" / "index.html").exists()
-    summary = pd.read_csv(folder / "quarantine_summary.csv")
-    # Reasons group rows by rule; no value of a row is in them (ingest quotes none; any quote is masked as '…').
-    reasons = " ".join(summary["reason"])
-    assert summary["rows"].sum() > 0 and "not a code in the" in reasons
-    assert not re.search(r"'(?!…')[^']*'", reasons)
+        figure = re.search(rf"<figure data-metric='{metric}' data-source='{source}'>(.*?)</figure>", page, re.S)
+        assert figure, (metric, source)
+        assert "<svg" in figure[1] and "Month end" in figure[1]  # axes, and months along the bottom
+        assert re.search(r">[A-Z][a-z]{2} \d\d</text>", figure[1])  # month labels such as 'Oct 26'
+    shown = re.sub(r"<[^>]+>", " ", page)  # the words on the page, not its attributes
+    assert "care_leaver_status_not_known" not in shown and "days_from_newest_record" not in shown
+    assert "Care leavers aged 19-21 whose status is not known" in shown
+    assert not (folder / "data_docs").exists()  # replaced by this page: see orchestration/quality/report.py
     report = faulty["result"].asset_materializations_for_node("exports__quality_report")[0]
     assert report.metadata["report"].url.endswith("index.html")
     assert "care_leaver_status_known" in report.metadata["checks_failed"].data
+
+
+def test_trends_stop_at_the_extract_month_and_the_extract_date_is_read_from_the_records(faulty):
+    from orchestration.quality.extract_date import extract_date
+
+    folder = faulty["folder"] / "exports" / "quality" / "2026-11-02"
+    page = (folder / "index.html").read_text()
+    assert "Extracts as at <strong>31/10/2026</strong>" in page
+    metrics = pd.read_csv(folder / "metrics.csv", parse_dates=["month_end"])
+    by_records = metrics[
+        ~metrics["metric"].isin(["rows_loaded", "rows_quarantined", "days_from_newest_record_to_extract_date"])
+    ]
+    assert by_records["month_end"].max() <= pd.Timestamp(EXTRACT_DATE)  # planted records dated later draw no month
+    with duckdb.connect(str(faulty["folder"] / "warehouse.duckdb"), read_only=True) as con:
+        la_code = con.execute("SELECT any_value(la_code) FROM intermediate.int_quality__record_dates").fetchone()[0]
+        # loaded five weeks later, October's extracts are still as at 31 October (not the month before the load)
+        assert extract_date(con, la_code, date(2026, 12, 7)) == EXTRACT_DATE
+        assert extract_date(con, la_code, date(2026, 11, 2)) == EXTRACT_DATE
+
+
+def test_quarantine_is_grouped_by_rule_with_the_codes_and_first_rows(faulty):
+    folder = faulty["folder"] / "exports" / "quality" / "2026-11-02"
+    summary = pd.read_csv(folder / "quarantine_summary.csv", keep_default_na=False)
+    assert summary["rows"].sum() > 0
+    assert not summary.duplicated(["source", "entity", "column", "rule"]).any()
+    assert not summary["rule"].str.contains(r"row \d+", regex=True).any()  # one line per rule, not per row
+    codes = summary[summary["rule"].str.startswith("not a code in the")]
+    assert len(codes) and all(re.fullmatch(r"'[^']+' \(\d+\)(, '[^']+' \(\d+\))*", c) for c in codes["codes"])
+    assert "'…'" not in " ".join(codes["rule"])
+    assert all(
+        re.fullmatch(r"[\w.-]+ rows? \d+(, \d+)*(; [\w.-]+ rows? \d+(, \d+)*)*", r) for r in summary["first_rows"]
+    )
+
+
+def test_the_quality_page_works_offline_with_its_styles_and_every_result(faulty):
+    """Opened in headless Chromium with every network request refused: nothing is asked of the network, the
+    styles apply, and every check's result for every group is on the page."""
+    from playwright.sync_api import sync_playwright
+    from test_ui import CHROMIUM, CHROMIUM_ARGS
+
+    folder = faulty["folder"] / "exports" / "quality" / "2026-11-02"
+    checks = pd.read_csv(folder / "checks.csv", dtype=str, keep_default_na=False)
+    asked = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND"]
+        )
+        try:
+            page = browser.new_page()
+            page.on("request", lambda request: asked.append(request.url))
+            page.route("http*://**/*", lambda route: route.abort())
+            page.goto((folder / "index.html").as_uri(), wait_until="load")
+            border = page.locator("h2").first.evaluate("e => getComputedStyle(e).borderBottomColor")
+            failed_colour = page.locator(".fail").first.evaluate("e => getComputedStyle(e).color")
+            rows = page.locator("section.check tr td:first-child").all_text_contents()
+            page.screenshot(path=str(folder.parent / "quality_page.png"), full_page=False)
+        finally:
+            browser.close()
+    assert [url for url in asked if not url.startswith("file:")] == []
+    assert border == "rgb(0, 114, 178)" and failed_colour == "rgb(184, 66, 11)"  # the page's own styles
+    expected = {f"{c} · {g}" for c, g in zip(checks["check"], checks["group"], strict=True)}
+    assert expected <= set(rows) and len(expected) >= len(CAUGHT_BY)
+    assert {"care_leaver_status_known · 17-18", "care_leaver_status_known · 19-21"} <= set(rows)
 
 
 def test_no_date_of_birth_postcode_or_name_in_check_metadata_or_report(faulty):

@@ -275,6 +275,14 @@ def children_counted(months: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+PERIOD_WORDS = {
+    "SS": "at the month end",
+    "YTD": "from 1 April to the month end",
+    "M": "in the month",
+    "R12": "in the 12 months to the month end",
+}
+
+
 def catalogue() -> pd.DataFrame:
     rows = [
         (
@@ -282,7 +290,7 @@ def catalogue() -> pd.DataFrame:
             theme,
             name,
             f"Children counted in {name.lower()}",
-            "Children in care at the month end",
+            f"Children in care {PERIOD_WORDS[period]}",  # the period label is read from these words
             polarity,
             period,
             unit,
@@ -357,7 +365,7 @@ def warehouse(tmp_path) -> Path:
 
 def _publish(warehouse: Path, folder: Path, month: date = MONTH):
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return write_scorecard(con, month, folder, "Kent")
+        return write_scorecard(con, month, folder, "Kent", made=date(2026, 11, 1))
 
 
 def _sections(html: str) -> dict[str, str]:
@@ -389,7 +397,11 @@ def test_the_report_renders_every_indicator_with_no_missing_figure(tmp_path):
     months = make_warehouse(tmp_path / "warehouse.duckdb")
     published = _publish(tmp_path / "warehouse.duckdb", tmp_path / "exports" / "scorecard" / "2026-10")
     assert published.folder == tmp_path / "exports" / "scorecard" / "2026-10"
-    assert sorted(p.name for p in published.folder.iterdir()) == ["scorecard_2026-10.html", "scorecard_2026-10.xlsx"]
+    assert sorted(p.name for p in published.folder.iterdir()) == [
+        "scorecard_2026-10.html",
+        "scorecard_2026-10.pdf",
+        "scorecard_2026-10.xlsx",
+    ]
     html = published.html.read_text(encoding="utf-8")
     assert not re.search(r"\b(None|nan|NaN|NaT|undefined)\b", html)
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
@@ -441,9 +453,12 @@ def test_the_report_renders_every_indicator_with_no_missing_figure(tmp_path):
         (61, "#D55E00"),
     ]
     assert "Oct 21" in trend and "Oct 26" in trend and "Target" in trend and "Excluding UASC" in trend
-    # A breakdown group with denominator 0 has no bar and says so.
+    # A breakdown group with denominator 0 has no bar and says so; groups of fewer than 5 children (1-4: 2 of 22,
+    # 5-9: 3 of 33, 10-15: 4 of 44) show 'c' and no bar, so only 16+ (8 of 57) is drawn.
     age = re.findall(r"<svg.*?</svg>", sections["P01"], flags=re.S)[3]
-    assert "under 1" in age and "n/a (0/0)" in age and age.count("<rect") == 4
+    assert "under 1" in age and "n/a (0/0)" in age and age.count("<rect") == 1
+    assert "16+: 14.0% (8/57)" in age and all(f"{group}: c" in age for group in ("1-4", "5-9", "10-15"))
+    assert "(2/22)" not in age and "(4/44)" not in age
     assert "no sibling" not in sections["A11"] and "n/a" in sections["A11"]
 
     unsupported = sections["unsupported"]
@@ -459,7 +474,14 @@ def test_the_workbook_holds_the_summary_every_figure_drawn_and_the_children_coun
     assert book.sheetnames == ["Summary", "Indicator months", "Children counted", "Not reported"]
 
     summary = list(book["Summary"].iter_rows(values_only=True))
-    header = summary[2]
+    assert summary[0][0] == "Kent Children in Care scorecard: summary"
+    assert [r[0] for r in summary[1:4]] == [
+        "Authority: Kent",
+        "Period: month ending 31 October 2026",
+        "Made: 1 November 2026; data up to 31 October 2026",
+    ]
+    header_row = [r[0] for r in summary].index("Theme")
+    header = summary[header_row]
     assert header[:10] == (
         "Theme",
         "Indicator id",
@@ -473,7 +495,7 @@ def test_the_workbook_holds_the_summary_every_figure_drawn_and_the_children_coun
         "Denominator",
     )
     assert header[10:13] == ("Target 2026/27", "Jul 26 result", "2025/26 outturn result")
-    by_id = {r[1]: r for r in summary[3:]}
+    by_id = {r[1]: r for r in summary[header_row + 1 :]}
     assert list(by_id) == [i[0] for i in INDICATORS]
     p01 = _headline(months, "P01")
     assert (
@@ -509,7 +531,11 @@ def test_the_workbook_holds_the_summary_every_figure_drawn_and_the_children_coun
     assert len(counted) - 1 == (expected["month_end"] == MONTH).sum()
     p01_children = [r for r in counted[1:] if r[0] == "P01"]
     assert sum(r[2] for r in p01_children) == p01.numerator and sum(r[3] for r in p01_children) == p01.denominator
-    assert [r[0] for r in list(book["Not reported"].iter_rows(values_only=True))[1:]] == ["H07", "L01"]
+    not_reported = list(book["Not reported"].iter_rows(values_only=True))
+    assert [r[0] for r in not_reported[not_reported.index(("indicator_id", "theme", "name", "reason")) + 1 :]] == [
+        "H07",
+        "L01",
+    ]
 
 
 def test_a_second_run_writes_byte_identical_files_and_archives_the_first(tmp_path, warehouse):
@@ -619,5 +645,11 @@ def test_an_indicator_without_figures_says_so_and_one_missing_from_the_catalogue
     assert published.report.uncatalogued == ["C06"]
     html = published.html.read_text(encoding="utf-8")
     assert 'id="C06"' not in html
-    assert _summary_cells(html)["E10"][3] == "no figures"
+    # The source stopped: the last month it reaches is named, in the summary, on the page and in "data up to".
+    assert _summary_cells(html)["E10"][3] == "no figures since September 2026"
     assert "holds no figures for this indicator for the month ending 31 October 2026" in _sections(html)["E10"]
+    assert "no figures since September 2026, the last month its source reaches" in _sections(html)["E10"]
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("DELETE FROM marts_scorecard.scorecard__indicator_months WHERE indicator_id = 'E10'")
+    html = _publish(warehouse, tmp_path / "2026-10").html.read_text(encoding="utf-8")
+    assert _summary_cells(html)["E10"][3] == "no figures"  # none in five years: no month to name

@@ -128,7 +128,7 @@ def test_a_missing_source_gives_no_data_never_zero_or_a_rag(run):
     assert by_id["C01"][1] is not None and by_id["C01"][4] is None  # the case system reaches October
     html = next((run["folder"] / "exports" / "scorecard" / "2026-10").glob("*.html")).read_text(encoding="utf-8")
     assert "no data: no health extract loaded" in html and "no data: no education extract loaded" in html
-    assert "Data up to: case system 31/10/2026; education not supplied; health not supplied" in html
+    assert "31 October 2026 (education: not supplied; health: not supplied)" in html  # the title block's data up to
 
 
 def test_the_903_year_in_progress_follows_the_data(run):

@@ -1,6 +1,7 @@
 """The Dagster UI as an MI analyst uses it: the real webserver on workspace.yaml, asked through its GraphQL API
 for the assets, their checks and the lineage from each landing file to the exports, then the asset graph
-opened in headless Chromium (Debian's, driven by Playwright) and saved as docs/ui_asset_graph.png.
+opened in headless Chromium (Debian's, driven by Playwright) and saved as ui_asset_graph.png in the test's
+temporary folder (docs/ui_asset_graph.png, in git, is refreshed from it by hand: a test run leaves git clean).
 
 One webserver serves the whole module. The browser is never downloaded: `make test` installs Debian's chromium
 when it is missing (as root), and without it the browser test fails, saying so.
@@ -24,7 +25,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOT = ROOT / "docs" / "ui_asset_graph.png"
+SCREENSHOT_NAME = "ui_asset_graph.png"
+# The readable lineage views the README links to: an export and the assets it is made from, drawn with their
+# names (the global lineage opens as one collapsed box per group).
+LINEAGE_VIEWS = {
+    "scorecard": (
+        "/assets/exports/scorecard_report?view=lineage&lineageScope=upstream&lineageDepth=1",
+        ["scorecard_report", "indicator_months", "children_counted"],
+    ),
+    "ssda903": (
+        "/assets/exports/ssda903_return?view=lineage&lineageScope=upstream&lineageDepth=1",
+        ["ssda903_return", "episodes"],
+    ),
+}
 CHROMIUM = os.environ.get("CLA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -250,7 +263,14 @@ def test_the_scorecard_job_and_its_monthly_schedule_are_in_the_ui(repository):
     assert schedules["monthly_scorecard"]["cronSchedule"].startswith("0 6 3 ")
 
 
-def test_the_asset_graph_renders_in_chromium(ui, nodes):
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the browser tests save what they saw: outside the checkout."""
+    return tmp_path_factory.mktemp("ui_screenshots")
+
+
+def test_the_asset_graph_renders_in_chromium(ui, nodes, screenshots):
+    screenshot = screenshots / SCREENSHOT_NAME
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"no Chromium at {CHROMIUM}: `make test` installs Debian's (apt-get install chromium) when run as "
@@ -279,10 +299,39 @@ def test_the_asset_graph_renders_in_chromium(ui, nodes):
             page.locator("svg path[marker-end]").first.wait_for(timeout=30_000)
             page.get_by_text("fetching statuses").first.wait_for(state="detached", timeout=60_000)
             shown = group_nodes.all_text_contents()
-            SCREENSHOT.parent.mkdir(exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT))
+            page.screenshot(path=str(screenshot))
         finally:
             browser.close()
     for group in groups:
         assert any(text.startswith(group) for text in shown), f"group {group} is not drawn"
-    assert SCREENSHOT.stat().st_size > 20_000
+    assert screenshot.stat().st_size > 20_000
+    assert not str(screenshot).startswith(str(ROOT))  # a test run leaves the checkout as it was
+
+
+@pytest.mark.parametrize("view", sorted(LINEAGE_VIEWS))
+def test_the_readable_lineage_views_in_the_readme_open_with_their_assets_named(ui, view, screenshots):
+    """The README's links open the lineage of an export with its assets drawn and named, not collapsed boxes."""
+    link, names = LINEAGE_VIEWS[view]
+    assert link in (ROOT / "README.md").read_text()
+    from playwright.sync_api import sync_playwright
+
+    graphql(ui, "mutation { setNuxSeen }")
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        browser = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1600, "height": 1000},
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"{ui}{link}", wait_until="domcontentloaded")
+            try:
+                for name in names:
+                    page.get_by_text(name, exact=True).first.wait_for(timeout=90_000)
+            finally:  # what it saw, whether or not the assets were found
+                page.screenshot(path=str(screenshots / f"ui_lineage_{view}.png"))
+                print(f"screenshot: {screenshots / f'ui_lineage_{view}.png'}")
+        finally:
+            browser.close()

@@ -33,8 +33,9 @@ def _problems_sql(la_code: str) -> str:
     owners=owners_for_group("quality"),
     kinds={"csv"},
     description=(
-        "data/exports/ingest/<load date>/: extract_files.csv (each landing file with rows read, loaded and "
-        "quarantined, and any file problem) and quarantined_rows.csv (file, row, child id and problems of "
+        "`data/exports/ingest/yyyy-mm-dd/` (the load date): `extract_files.csv` (each landing file with rows "
+        "read, loaded and quarantined, and any file problem) and `quarantined_rows.csv` (file, row, child id and "
+        "problems of "
         "every quarantined row), to send back to whoever owns the extract."
     ),
 )

@@ -101,6 +101,7 @@ def line_chart(
     zero_based: bool = True,
     width: float = 640,
     height: float = 250,
+    target_name: str = "Target",
 ) -> str:
     """Months along the bottom (a label every `tick_every` months), the series as lines, the target as a dotted
     step line; with `value_labels` (a formatter) the first series' figures are written above its points."""
@@ -155,7 +156,7 @@ def line_chart(
             steps.append(None if t is None else (x_at(i) - plot_w / n / 2, y_at(t)))
             steps.append(None if t is None else (x_at(i) + plot_w / n / 2, y_at(t)))
         out.append(f'<path d="{_path(steps)}" fill="none" stroke="{INK}" stroke-width="1.5" stroke-dasharray="2 3"/>')
-        legend.append(("Target", INK, "2 3", ""))
+        legend.append((target_name, INK, "2 3", ""))
     for s in series:
         points = [None if v is None else (x_at(i), y_at(v)) for i, v in enumerate(s.values)]
         dash = ' stroke-dasharray="6 3"' if s.dashed else ""

@@ -4,6 +4,7 @@ be emailed, opened offline and printed on A4 (the summary landscape, a page per 
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -11,7 +12,6 @@ import markupsafe
 
 from orchestration.scorecard.figures import months_before
 from orchestration.scorecard.pages import (
-    PERIODS,
     POLARITIES,
     RAG_WORDS,
     Report,
@@ -19,6 +19,8 @@ from orchestration.scorecard.pages import (
     outturn_label,
     target_label,
 )
+from orchestration.scorecard.suppression import threshold
+from orchestration.scorecard.titles import PERIODS
 
 TEMPLATES = Path(__file__).parent / "templates"
 _environment = jinja2.Environment(
@@ -29,16 +31,20 @@ _environment = jinja2.Environment(
 )
 
 
-def render_html(report: Report, la_name: str) -> str:
+def render_html(report: Report, la_name: str, made: date, data_up_to: str) -> str:
+    """`made`: the day the report is made (the load date, not the clock's time, so a rerun gives the same
+    bytes); `data_up_to`: the dates the sources reach, in words."""
     return _environment.get_template("report.html.j2").render(
         la_name=la_name,
         month_end=report.month_end,
+        made=made,
+        data_up_to=data_up_to,
+        suppress_below=threshold(),
         rows=report.rows,
         themes=[(theme, list(rows)) for theme, rows in itertools.groupby(report.rows, lambda r: r.theme)],
         pages=report.pages,
         unsupported=report.unsupported,
         rag_counts=report.rag_counts,
-        data_up_to=report.data_up_to,
         css=markupsafe.Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
         polarities=POLARITIES,
         periods=list(PERIODS.values()),

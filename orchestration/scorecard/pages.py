@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,16 +20,15 @@ import pandas as pd
 
 from orchestration.scorecard import charts
 from orchestration.scorecard.figures import TREND_MONTHS, ScorecardFigures, months_before
+from orchestration.scorecard.suppression import SUPPRESSED, suppressed_groups
+from orchestration.scorecard.titles import period_label
 
 NOT_APPLICABLE = "–"
 ZERO_DENOMINATOR = "n/a"
-PERIODS = {
-    "SS": ("SS", "Snapshot at the month end"),
-    "YTD": ("YTD", "Year to date (April to the month end)"),
-    "R12": ("R12", "Rolling 12 months to the month end"),
-    "A": ("A", "Annual (the latest complete year)"),
-    "ACYTD": ("AC YTD", "Academic year to date (September to the month end)"),
-    "M": ("M", "The month"),
+COMPARATOR_NAMES = {
+    "england": "England",
+    "statistical_neighbours": "Statistical neighbours",
+    "dfe_outturn": "DfE published outturn",
 }
 POLARITIES = {
     "H": "High is good: the aim is the highest number or percentage possible",
@@ -131,6 +131,27 @@ class SummaryRow:
     england: float | None = None
     statistical_neighbours: float | None = None
     no_data: str = ""  # why there is no figure: 'no data: health ends 2026-10-31' (a source does not reach the month)
+    last_month_with_figures: date | None = None  # for a row without figures: when its source stopped
+
+    @property
+    def no_figures_text(self) -> str:
+        if self.no_data:
+            return self.no_data
+        if self.last_month_with_figures is None:
+            return "no figures"
+        return f"no figures since {self.last_month_with_figures:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Comparator:
+    name: str  # England, Statistical neighbours, DfE published outturn
+    value: str
+    year: str  # the year the figure is for: '2013/14'
+    source: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.name} {self.value} ({self.year}{'; ' + self.source if self.source else ''})"
 
 
 @dataclass(frozen=True)
@@ -148,7 +169,8 @@ class IndicatorPage:
     difference: Chart | None = None
     difference_note: str = ""
     breakdowns: list[Chart] = field(default_factory=list)
-    comparators: list[tuple[str, str]] = field(default_factory=list)
+    comparators: list[Comparator] = field(default_factory=list)
+    suppressed_groups: int = 0  # breakdown groups shown as 'c'
 
 
 @dataclass(frozen=True)
@@ -158,7 +180,23 @@ class Report:
     pages: list[IndicatorPage]
     unsupported: list[dict[str, str]]
     uncatalogued: list[str] = field(default_factory=list)  # indicators with figures but not in the catalogue
-    data_up_to: dict[str, date | None] = field(default_factory=dict)  # source → how far its data reaches
+    # source → how far it reaches: as the load recorded it (audit.sources; None: not supplied), else the last
+    # month end with figures
+    sources_reach: dict[str, date | None] = field(default_factory=dict)
+
+    @property
+    def data_up_to(self) -> str:
+        """'31 October 2026', or with the sources that stop earlier named: '31 October 2026 (workforce: 31 July
+        2026)'."""
+        day = f"{self.month_end:%d %B %Y}".lstrip("0")
+        behind = [
+            f"{source.replace('_', ' ')}: {reached:%d %B %Y}".replace(": 0", ": ")
+            if reached
+            else f"{source.replace('_', ' ')}: not supplied"
+            for source, reached in sorted(self.sources_reach.items())
+            if reached is None or reached < self.month_end
+        ]
+        return day + (f" ({'; '.join(behind)})" if behind else "")
 
     @property
     def rag_counts(self) -> dict[str, int]:
@@ -172,7 +210,7 @@ def _text(value: object) -> str:
     return "" if _missing(value) else str(value).strip()
 
 
-def _summary_row(indicator: pd.Series, latest: pd.Series | None) -> SummaryRow:
+def _summary_row(indicator: pd.Series, latest: pd.Series | None, last_month: date | None = None) -> SummaryRow:
     unit = indicator["unit"]
     base = dict(
         indicator_id=indicator["indicator_id"],
@@ -180,12 +218,12 @@ def _summary_row(indicator: pd.Series, latest: pd.Series | None) -> SummaryRow:
         name=_text(indicator["name"]),
         unit=unit,
         polarity=_text(indicator["polarity"]),
-        period=PERIODS.get(_text(indicator["period_type"]), (_text(indicator["period_type"]), ""))[0],
+        period=period_label(indicator)[0],
     )
     if latest is None:
-        return SummaryRow(**base, has_figures=False)
+        return SummaryRow(**base, has_figures=False, last_month_with_figures=last_month)
     if reason := _text(latest["no_data_reason"]):
-        return SummaryRow(**base, has_figures=False, no_data=reason)
+        return SummaryRow(**base, has_figures=False, no_data=reason, last_month_with_figures=last_month)
     value, previous = _float(latest["value"]), _float(latest["previous_value"])
     numerator, denominator = _float(latest["numerator"]), _float(latest["denominator"])
     ratio = unit != "count"
@@ -221,13 +259,12 @@ def _summary_row(indicator: pd.Series, latest: pd.Series | None) -> SummaryRow:
 
 
 def _definition(indicator: pd.Series) -> dict[str, str]:
-    period = _text(indicator["period_type"])
     polarity = _text(indicator["polarity"])
     parts = {
         "Numerator": _text(indicator["numerator_definition"]),
         "Denominator": _text(indicator["denominator_definition"]),
         "DfE definition": _text(indicator["dfe_definition"]),
-        "Data period": PERIODS.get(period, (period, period))[1],
+        "Data period": period_label(indicator)[1],
         "Polarity": POLARITIES.get(polarity, "Context only: no polarity, target or RAG"),
         "Source": _text(indicator["source"]).replace("_", " "),
     }
@@ -270,18 +307,66 @@ def _group_key(breakdown: str, group: str) -> tuple[int, str]:
     return (len(order) + (1 if group.lower() in {"not known", "unknown"} else 0), group)
 
 
-def _page(indicator: pd.Series, row: SummaryRow, trend: Trend, groups: pd.DataFrame, month_end: date):
+def _year_label(year_ending: object) -> str:
+    """The year ending 31 March 2014 → '2013/14'."""
+    year = int(float(year_ending))
+    return f"{year - 1}/{year % 100:02d}"
+
+
+def _comparators(row: SummaryRow, found: pd.DataFrame) -> list[Comparator]:
+    """Each comparator with the year it is for and its source (the catalogue's note, without file references).
+    Without a comparator seed, the mart's England and statistical-neighbour figures, year not recorded."""
+    if len(found):
+        kinds = list(COMPARATOR_NAMES) + sorted(set(found["comparator"]) - set(COMPARATOR_NAMES))
+        by_kind = {c: r for c, r in zip(found["comparator"], found.itertuples(), strict=True)}
+        return [
+            Comparator(
+                COMPARATOR_NAMES.get(kind, kind.replace("_", " ").capitalize()),
+                format_value(_float(by_kind[kind].value), row.unit) or NOT_APPLICABLE,
+                _year_label(by_kind[kind].year_ending),
+                re.sub(r"\s*\([^)]*\.(csv|md)[^)]*\)", "", _text(by_kind[kind].source_note)),
+            )
+            for kind in kinds
+            if kind in by_kind and _float(by_kind[kind].value) is not None
+        ]
+    return [
+        Comparator(name, format_value(value, row.unit) or NOT_APPLICABLE, "year not recorded", "")
+        for name, value in (("England", row.england), ("Statistical neighbours", row.statistical_neighbours))
+        if value is not None
+    ]
+
+
+def _same_series(including: list[float | None], excluding: list[float | None]) -> bool:
+    """True when excluding UASC changes nothing in any month: the indicator counts no UASC child (or already
+    leaves them out), so a difference chart would only draw zeros."""
+    pairs = [(i, e) for i, e in zip(including, excluding, strict=True) if i is not None or e is not None]
+    return all(i is not None and e is not None and abs(i - e) < 1e-9 for i, e in pairs)
+
+
+def _page(
+    indicator: pd.Series,
+    row: SummaryRow,
+    trend: Trend,
+    groups: pd.DataFrame,
+    month_end: date,
+    comparators: pd.DataFrame | None = None,
+):
     ident = row.indicator_id.lower()
     unit = row.unit
     fmt = axis_format(unit)
     if not row.has_figures:
-        return IndicatorPage(row=row, definition=_definition(indicator))
+        return IndicatorPage(
+            row=row,
+            definition=_definition(indicator),
+            comparators=_comparators(row, comparators if comparators is not None else pd.DataFrame()),
+        )
     months = [months_before(month_end, n) for n in range(TREND_MONTHS - 1, -1, -1)]
     labels = [month_label(m) for m in months]
     including, excluding = _series(trend, "all", months), _series(trend, "excluding_uasc", months)
     targets = _series(trend, "all", months, position=1)
     lines = [charts.Series("Including UASC", including)]
-    if any(v is not None for v in excluding):
+    same = _same_series(including, excluding)
+    if any(v is not None for v in excluding) and not same:
         lines.append(charts.Series("Excluding UASC", excluding, colour=charts.ORANGE, dashed=True, marker="square"))
     y_label = UNIT_AXIS.get(unit, unit)
     title = f"{row.indicator_id} {row.name}"
@@ -320,7 +405,9 @@ def _page(indicator: pd.Series, row: SummaryRow, trend: Trend, groups: pd.DataFr
         None if e is None or i is None else e - i for e, i in zip(excluding[recent], including[recent], strict=True)
     ]
     known = [g for g in gaps if g is not None]
-    if known:
+    if same and any(v is not None for v in excluding):
+        note = "Excluding UASC gives the same result in every month: no UASC child is counted in this indicator."
+    elif known:
         points = "percentage points" if unit == "percent" else "difference"
         average = sum(known) / len(known)
         note = f"Average over the months shown: {average:+,.1f} {points}."
@@ -336,7 +423,7 @@ def _page(indicator: pd.Series, row: SummaryRow, trend: Trend, groups: pd.DataFr
                 points,
             ),
         )
-    bars = []
+    bars, suppressed = [], 0
     for breakdown in [b for b in BREAKDOWN_NAMES if b in set(groups["breakdown"])] + sorted(
         set(groups["breakdown"]) - set(BREAKDOWN_NAMES)
     ):
@@ -346,9 +433,15 @@ def _page(indicator: pd.Series, row: SummaryRow, trend: Trend, groups: pd.DataFr
         ]
         names = [str(v) for v in rows["breakdown_value"]]
         values = [_float(v) for v in rows["value"]]
+        numerators, denominators = [_float(v) for v in rows["numerator"]], [_float(v) for v in rows["denominator"]]
+        hidden = suppressed_groups(unit, numerators, denominators)
+        suppressed += sum(hidden)
+        values = [None if h else v for v, h in zip(values, hidden, strict=True)]
         shown = []
-        for value, numerator, denominator in zip(values, rows["numerator"], rows["denominator"], strict=True):
-            if unit == "count":
+        for value, numerator, denominator, h in zip(values, numerators, denominators, hidden, strict=True):
+            if h:
+                shown.append(SUPPRESSED)
+            elif unit == "count":
                 shown.append(format_value(value, unit) or NOT_APPLICABLE)
             else:
                 figure = format_value(value, unit) or ZERO_DENOMINATOR
@@ -370,11 +463,6 @@ def _page(indicator: pd.Series, row: SummaryRow, trend: Trend, groups: pd.DataFr
                 ),
             )
         )
-    comparators = [
-        (name, format_value(value, unit))
-        for name, value in (("England", row.england), ("Statistical neighbours", row.statistical_neighbours))
-        if value is not None
-    ]
     return IndicatorPage(
         row=row,
         definition=_definition(indicator),
@@ -383,7 +471,8 @@ def _page(indicator: pd.Series, row: SummaryRow, trend: Trend, groups: pd.DataFr
         difference=difference,
         difference_note=note,
         breakdowns=bars,
-        comparators=comparators,
+        comparators=_comparators(row, comparators if comparators is not None else pd.DataFrame()),
+        suppressed_groups=suppressed,
     )
 
 
@@ -396,6 +485,9 @@ def build_report(figures: ScorecardFigures) -> Report:
     trend_by_id = _trends(months)
     groups_by_id = dict(tuple(groups_all.groupby("indicator_id")))
     empty = months.iloc[0:0]
+    with_figures = headline[headline["value"].notna() | headline["numerator"].notna()]
+    last_months = with_figures.groupby("indicator_id")["month_end"].max().to_dict()
+    comparators_by_id = dict(tuple(figures.comparators.groupby("indicator_id")))
     rows, pages, unsupported = [], [], []
     for _, indicator in figures.catalogue.iterrows():
         if not indicator["supported"]:
@@ -409,7 +501,7 @@ def build_report(figures: ScorecardFigures) -> Report:
             )
             continue
         found = latest.loc[indicator["indicator_id"]] if indicator["indicator_id"] in latest.index else None
-        row = _summary_row(indicator, found)
+        row = _summary_row(indicator, found, last_months.get(indicator["indicator_id"]))
         rows.append(row)
         pages.append(
             _page(
@@ -418,14 +510,19 @@ def build_report(figures: ScorecardFigures) -> Report:
                 trend_by_id.get(indicator["indicator_id"], {}),
                 groups_by_id.get(indicator["indicator_id"], empty),
                 figures.month_end,
+                comparators_by_id.get(indicator["indicator_id"]),
             )
         )
     uncatalogued = sorted(set(latest.index) - set(figures.catalogue["indicator_id"]))
+    sources_reach: dict[str, date] = {}
+    for ident, source in zip(figures.catalogue["indicator_id"], figures.catalogue["source"], strict=True):
+        if _text(source) and ident in last_months:
+            sources_reach[_text(source)] = max(sources_reach.get(_text(source), last_months[ident]), last_months[ident])
     return Report(
         month_end=figures.month_end,
         rows=rows,
         pages=pages,
         unsupported=unsupported,
         uncatalogued=uncatalogued,
-        data_up_to=figures.data_up_to,
+        sources_reach=figures.data_up_to or sources_reach,
     )

@@ -282,10 +282,10 @@ def read_providers(path: Path) -> pd.DataFrame:
         )
     ],
     description=(
-        "The SSDA903 return for a collection year (partition 2025-26 = 2025/26) in data/exports/ssda903/<year>/: "
+        "The SSDA903 return for a collection year (partition 2025-26 = 2025/26) in `data/exports/ssda903/yyyy-yy/`: "
         "one CSV per DfE table, the EXPSSDA903 XML, the DfE validation report and a manifest with row counts and "
         "checksums. Validated first: with any DfE error it is not published, and the report goes to "
-        "<year>-blocked/. Written whole or not at all; a return already there is archived. The same warehouse "
+        "`yyyy-yy-blocked/`. Written whole or not at all; a return already there is archived. The same warehouse "
         "gives byte-identical files."
     ),
 )

@@ -216,7 +216,7 @@ returns_landing = dg.AssetSpec(
     group_name="ssda903",
     owners=owners_for_group("ssda903"),
     description=(
-        "Earlier SSDA903 returns dropped in data/landing/returns/<year>/ (a folder per collection year, named "
+        "Earlier SSDA903 returns dropped in `data/landing/returns/yyyy-yy/` (a folder per collection year, named "
         "like 2024-25): the CSV set (one file per DfE table, any file names) or the EXPSSDA903 XML file."
     ),
     kinds={"csv", "xml"},
@@ -261,7 +261,7 @@ def _years_table(load: SubmittedLoad) -> dg.TableMetadataValue:
             owners=owners_for_group("ssda903"),
             description=(
                 f"submitted_returns.{t.mart}: the {t.name} rows of the earlier 903 returns in "
-                "data/landing/returns/<year>/, typed, with la_code and collection_year"
+                "`data/landing/returns/yyyy-yy/`, typed, with la_code and collection_year"
                 + (", and PL_DISTANCE, PL_LA, PL_LOCATION from the postcodes" if t.mart == "episodes" else "")
                 + f". Empty when no return was dropped. The {t.mart} mart adds them as return_source 'submitted'."
             ),

@@ -16,6 +16,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 from dagster_dbt.asset_utils import default_description_fn, default_owners_from_dbt_resource_props
 
 from orchestration.owners import owners_for_group
+from orchestration.transform.check_descriptions import describe_test
 
 _PREFIXES = ("stg_", "int_", "fct_", "dim_", "mart_")
 
@@ -52,6 +53,28 @@ class WarehouseTranslator(DagsterDbtTranslator):
         if dbt_resource_props.get("description"):
             return default_description_fn(dbt_resource_props)
         return default_description_fn({**dbt_resource_props, "description": _fallback_description(dbt_resource_props)})
+
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project):
+        """dbt's test as a check, described in plain words (its generated name stays: results match on it)."""
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None or spec.description:
+            return spec
+        test = manifest["nodes"][unique_id]
+        model = next(
+            (manifest["nodes"].get(p, {}).get("name", "") for p in manifest["parent_map"].get(unique_id, [])),
+            asset_spec.key.path[-1],
+        )
+        attached = test.get("attached_node")
+        if attached in manifest["nodes"]:
+            model = manifest["nodes"][attached]["name"]
+        return dg.AssetCheckSpec(
+            name=spec.name,
+            asset=spec.asset_key,
+            description=describe_test(test, model),
+            additional_deps=spec.additional_deps,
+            metadata=spec.metadata,
+            blocking=spec.blocking,
+        )
 
     def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> Sequence[str] | None:
         # Owners set in the model's YAML (meta.dagster.owners, or its dbt group's owner) win, then the group's team.
