@@ -27,6 +27,7 @@ class BlankedValue:
     column: str
     value: str
     code_list: str
+    index: int  # the row's index in the frame, to drop the warning when the row is quarantined for another reason
 
     @property
     def message(self) -> str:
@@ -63,6 +64,7 @@ def blank_unknown_local_values(rows: pd.DataFrame, contract: Contract, where: pd
                     column=column.name,
                     value=str(values_.at[index]),
                     code_list=column.code_list,
+                    index=int(index),
                 )
             )
         rows.loc[unknown, column.name] = None

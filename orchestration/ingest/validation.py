@@ -242,12 +242,13 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
         where = combined[PLUMBING]
         normalised, repaired = _normalise(combined, contract)
         blanked = blank_unknown_local_values(normalised, contract, where)
-        for file, note in notes_by_file(blanked).items():
-            summary_of[file].notes.append(note)
         problems = _contract_failures(normalised, contract, as_of)
         passing = normalised.loc[~normalised.index.isin(list(problems))]
         for index, problem in _duplicate_failures(passing, contract, where).items():
             problems[index] = [problem]
+        blanked = [b for b in blanked if b.index not in problems]  # a quarantined row keeps its value
+        for file, note in notes_by_file(blanked).items():
+            summary_of[file].notes.append(note)
         for index in sorted(problems):
             summary = summary_of[where.at[index, "source_file"]]
             original = combined.loc[index, contract.column_names].to_dict()
