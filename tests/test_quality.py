@@ -35,6 +35,7 @@ CAUGHT_BY = {
 
 def _definitions():
     from orchestration.ingest.assets import ingest_assets
+    from orchestration.ingest.authority_reference import authority_reference
     from orchestration.ingest.postcodes import postcodes
     from orchestration.quality.checks import quality_checks
     from orchestration.quality.report import quality_report
@@ -45,7 +46,15 @@ def _definitions():
 
     job = dg.define_asset_job("quality", selection=dg.AssetSelection.all(), executor_def=dg.in_process_executor)
     return dg.Definitions(
-        assets=[*ingest_assets(), postcodes, returns_landing, submitted_returns, warehouse_models, quality_report],
+        assets=[
+            *ingest_assets(),
+            postcodes,
+            authority_reference,
+            returns_landing,
+            submitted_returns,
+            warehouse_models,
+            quality_report,
+        ],
         asset_checks=quality_checks(),
         jobs=[job],
         resources={"warehouse": Warehouse(path=str(load_settings().warehouse)), "dbt": dbt_resource()},
