@@ -1,12 +1,12 @@
-"""`make bench`: how long each stage takes at scale 1 (Kent) and 10, and 903 validation at England size (45);
-the figures are appended to BENCHMARKS.md with a description of the machine.
+"""`make bench`: how long each stage takes at scale 1 (the demo authority's size) and 10, and 903 validation at
+England size (45); the figures are appended to BENCHMARKS.md with a description of the machine.
 
 Each scale runs in its own process with its own data folder (data/bench/scale-N), from an empty warehouse:
 generation, ingest (every extract, contract-checked), the build (dbt: seeds, staging, the 903 derivation,
 the scorecard and quality models and marts, every dbt test, with dbt's own timings by layer from
 run_results.json; the dataset checks and the ingest and quality reports), the 2025/26 return (validation
 included), the October 2026 scorecard report, and `cla validate-903` on the 2025/26 return's files. The
-England-size return is the Kent-size one repeated 45 times with renumbered children, validated from files to
+England-size return is the scale-1 one repeated 45 times with renumbered children, validated from files to
 reports.
 """
 
@@ -208,7 +208,7 @@ def main() -> int:
             "# Benchmarks\n\nWritten by `make bench`: synthetic extracts generated, ingested and built from an empty "
             "warehouse, one process per scale, Dagster's in-process executor. Targets (2 cores): `make demo` at "
             "scale 1 under 60 s after install, scale 10 under 5 minutes; the 903 marts at scale 1 under 15 s of dbt "
-            "time; a Kent-size return validated in under 5 s and an England-size one in under 30 s.\n"
+            "time; a scale-1 return validated in under 5 s and an England-size one in under 30 s.\n"
         )
     with open(bench, "a", encoding="utf-8") as f:
         f.write("\n".join(_report(rows)) + "\n")

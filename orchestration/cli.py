@@ -27,23 +27,33 @@ def _say(message: str) -> None:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     from orchestration.settings import load_settings
+    from schemas.authority import AuthorityFileError
     from synthetic import generate
 
     out = Path(args.out) if args.out else load_settings().landing_dir
     faults = [f for f in (args.faults or "").split(",") if f]
     started = time.perf_counter()
-    summary = generate(
-        out,
-        seed=args.seed,
-        scale=args.scale,
-        as_of=date.fromisoformat(args.as_of),
-        file_format=args.format,
-        faults=faults,
-        progress=lambda step: _say(f"  … {step}"),
-        layout=args.layout,
-    )
+    try:
+        summary = generate(
+            out,
+            seed=args.seed,
+            scale=args.scale,
+            as_of=date.fromisoformat(args.as_of),
+            file_format=args.format,
+            faults=faults,
+            progress=lambda step: _say(f"  … {step}"),
+            layout=args.layout,
+            authority=getattr(args, "la", None),
+        )
+    except AuthorityFileError as problem:
+        _say(f"cannot generate: {problem}")
+        return 2
     rows = summary.get("rows", {})
     _say(f"wrote {sum(rows.values()):,} rows in {len(rows)} extracts to {out} in {time.perf_counter() - started:.1f} s")
+    if getattr(args, "la", None):
+        _say(
+            f"{summary['authority_name']} ({summary['authority']}): load them with CLA_AUTHORITY={summary['authority']}"
+        )
     if faults:
         _say(f"planted faults: {', '.join(summary.get('faults', {}) or faults)} (see {out}/generation_manifest.json)")
     return 0
@@ -352,7 +362,9 @@ def _validate_903(args: argparse.Namespace) -> int:
 def _generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="landing folder to write (default: $CLA_DATA_DIR/landing)")
     parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same files")
-    parser.add_argument("--scale", type=float, default=1.0, help="1 = a Kent-sized authority, 45 ≈ England")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="1 = the authority's own size (its under-18 population)"
+    )
     parser.add_argument("--as-of", default="2026-10-31", help="extract date, yyyy-mm-dd (default 2026-10-31)")
     parser.add_argument("--format", choices=["csv", "xlsx", "mixed"], default="csv", help="file format")
     parser.add_argument(
@@ -373,6 +385,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="write synthetic extracts into the landing folder")
     _generation_options(generate)
+    generate.add_argument(
+        "--la",
+        help="the authority to simulate: a shipped authority's ONS code or name (authorities/), or a path to its "
+        "file (default: CLA_AUTHORITY's, else the demo's)",
+    )
     generate.set_defaults(func=cmd_generate)
     run = commands.add_parser("run", help="load the landing folder and build the warehouse and outputs")
     run.set_defaults(func=cmd_run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from orchestration.ingest.assets import ingest_assets
+from orchestration.ingest.authority_reference import authority_reference
 from orchestration.ingest.postcodes import postcodes
 from orchestration.ingest.report import ingest_report
 from orchestration.ingest.sources import sources
@@ -28,6 +29,7 @@ def build_definitions() -> dg.Definitions:
             *ingest_assets(),
             sources,
             postcodes,
+            authority_reference,
             returns_landing,
             submitted_returns,
             warehouse_models,

@@ -1,6 +1,7 @@
 """Where things are and which local authority this is: read from the environment, with defaults for the demo.
 
-Nothing here is Kent-specific in code; Kent is the default configuration.
+The authority comes from its configuration file (`authorities/`, chosen by CLA_AUTHORITY; `schemas.authority`);
+CLA_LA_CODE, CLA_LA_NAME and CLA_LA_OLD_CODE still override its codes and name.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from schemas.authority import Authority, load_authority
 
 # The source tree, or the folder the wheel was installed into (site-packages): the dbt project, the seeds and the
 # contracts ship with the package, so an installed copy needs no checkout.
@@ -56,17 +59,24 @@ class Settings:
         return self.data_dir / "exports"
 
 
+def authority() -> Authority:
+    """The authority's configuration file: CLA_AUTHORITY (a path, or a shipped file's code or name), else the
+    demo's default."""
+    return load_authority()
+
+
 def load_settings() -> Settings:
     """Settings from CLA_* environment variables; paths are made absolute so dbt and Dagster agree."""
+    configured = authority()
     data_dir = _default_data_dir()
     warehouse = Path(os.environ.get("CLA_WAREHOUSE", data_dir / "warehouse.duckdb")).resolve()
     as_of = os.environ.get("CLA_AS_OF")
     return Settings(
         data_dir=data_dir,
         warehouse=warehouse,
-        la_code=os.environ.get("CLA_LA_CODE", "E10000016"),
-        la_name=os.environ.get("CLA_LA_NAME", "Kent"),
-        la_old_code=os.environ.get("CLA_LA_OLD_CODE", "886"),
+        la_code=os.environ.get("CLA_LA_CODE", configured.code),
+        la_name=os.environ.get("CLA_LA_NAME", configured.name),
+        la_old_code=os.environ.get("CLA_LA_OLD_CODE", configured.old_code),
         as_of=date.fromisoformat(as_of) if as_of else date.today(),
         min_share_kept=float(os.environ.get("CLA_MIN_SHARE_KEPT", "0.5")),
         optional_sources=frozenset(

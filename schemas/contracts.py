@@ -18,6 +18,7 @@ import pandera.pandas as pa
 import yaml
 
 from schemas import values
+from schemas.authority import Authority, authority_file, load_authority
 
 EXTRACTS_DIR = Path(__file__).resolve().parent / "extracts"
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -46,6 +47,7 @@ class Column:
     max: int | None = None
     future_allowed: bool = False
     description: str = ""
+    local: bool = False  # only local reporting uses it: a value off its code list is loaded as blank, with a warning
 
     @property
     def sql_type(self) -> str:
@@ -90,10 +92,13 @@ def ssda903_codes() -> dict[str, frozenset[str]]:
     return {field: frozenset(c) for field, c in codes.items()}
 
 
-def _column(name: str, spec: dict) -> Column:
+def _column(name: str, spec: dict, authority: Authority) -> Column:
     codes = spec.get("codes")
     code_list = ""
-    if isinstance(codes, str):
+    if isinstance(codes, str) and codes.startswith("authority:"):
+        code_list = codes
+        codes = {"authority:districts": authority.district_codes, "authority:teams": authority.team_codes}[codes]
+    elif isinstance(codes, str):
         code_list = codes
         _, field = codes.split(":", 1)
         codes = ssda903_codes()[field]
@@ -111,12 +116,19 @@ def _column(name: str, spec: dict) -> Column:
         max=spec.get("max"),
         future_allowed=spec.get("future") == "allowed",
         description=spec.get("description", ""),
+        local=bool(spec.get("local", False)),
     )
 
 
-@cache
 def load_contracts() -> dict[str, Contract]:
-    """All contracts, keyed by entity name (entity names are unique across sources)."""
+    """All contracts, keyed by entity name (entity names are unique across sources), with the code lists of
+    the authority CLA_AUTHORITY names (its districts and teams)."""
+    return _contracts_for(authority_file())
+
+
+@cache
+def _contracts_for(authority_path: Path) -> dict[str, Contract]:
+    authority = load_authority(str(authority_path))
     contracts: dict[str, Contract] = {}
     for path in sorted(EXTRACTS_DIR.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -128,7 +140,7 @@ def load_contracts() -> dict[str, Contract]:
                 entity=entity,
                 description=spec["description"],
                 key=tuple(spec["key"]),
-                columns=tuple(_column(n, s) for n, s in spec["columns"].items()),
+                columns=tuple(_column(n, s, authority) for n, s in spec["columns"].items()),
                 ordered=tuple(tuple(p) for p in spec.get("ordered", [])),
                 required_together=tuple(tuple(p) for p in spec.get("required_together", [])),
                 one_of=tuple(tuple(p) for p in spec.get("one_of", [])),

@@ -59,6 +59,9 @@ def _codes(column) -> str:
         return ""
     if column.code_list.startswith("ssda903:"):
         return f"903 {column.code_list.removeprefix('ssda903:')} list"
+    if column.code_list.startswith("authority:"):  # the page must not change with the authority configured
+        local = "; local reporting only: other values are loaded blank, with a warning" if column.local else ""
+        return f"the authority's {column.code_list.split(':', 1)[1]} (authorities/<authority>.yaml){local}"
     return ", ".join(sorted(column.codes))
 
 

@@ -18,36 +18,9 @@ from datetime import date
 # --- the authority ---------------------------------------------------------------------------------------
 LA_CODE = "E10000016"  # KP "Districts and teams": Kent upper tier
 LA_OLD_CODE = "886"  # KP "Districts and teams": old three-digit code
-# KP "Districts and teams": the twelve lower-tier districts, mapped to the extract contract's district codes
-KENT_DISTRICTS = {
-    "E07000105": "ASH",
-    "E07000106": "CAN",
-    "E07000107": "DAR",
-    "E07000108": "DOV",
-    "E07000109": "GRA",
-    "E07000110": "MAI",
-    "E07000111": "SEV",
-    "E07000112": "FOL",
-    "E07000113": "SWA",
-    "E07000114": "THA",
-    "E07000115": "TON",
-    "E07000116": "TUN",
-}
-# KP "Districts and teams": five areas (North, South, East, West, disability) plus a UASC team
-DISTRICT_AREA = {
-    "DAR": "NORTH",
-    "GRA": "NORTH",
-    "SEV": "NORTH",
-    "MAI": "WEST",
-    "TON": "WEST",
-    "TUN": "WEST",
-    "CAN": "EAST",
-    "SWA": "EAST",
-    "THA": "EAST",
-    "ASH": "SOUTH",
-    "DOV": "SOUTH",
-    "FOL": "SOUTH",
-}
+# The districts and teams themselves are in the authority's file (authorities/kent.yaml, KP "Districts and
+# teams"); the weights below are by its district and team codes.
+UNDER_18_POPULATION = 326_000  # KP: under-18 population of the 2015 scorecard (001 L1333); sizes other authorities
 # Where looked-after children come from: the coastal and northern districts are over-represented (a
 # weighting of the district's postcode count, tuned with the in-care total; no published split).
 HOME_DISTRICT_WEIGHT = {
@@ -64,9 +37,21 @@ HOME_DISTRICT_WEIGHT = {
     "TUN": 0.6,
     "SEV": 0.5,
 }
-# Neighbouring authorities close enough for "near" placements (Medway E06000035 per KP; the others
-# are the non-Kent districts the postcode sample covers in full).
-NEAR_LAUA = ("E06000035", "E09000004", "E09000006", "E09000011", "E07000065", "E07000064", "E07000062")
+# Where other authorities place their children in Kent, by district (no published split).
+OTHER_LA_CHILDREN_DISTRICTS = {
+    "THA": 0.2,
+    "SWA": 0.1,
+    "DOV": 0.1,
+    "FOL": 0.1,
+    "CAN": 0.1,
+    "MAI": 0.1,
+    "ASH": 0.07,
+    "TON": 0.05,
+    "TUN": 0.05,
+    "SEV": 0.04,
+    "DAR": 0.05,
+    "GRA": 0.04,
+}
 
 # --- stocks and flows (KP "Population and flows") --------------------------------------------------------
 IN_CARE_31_MARCH = 1870  # KP: children in care March 2015 (001 L1333)

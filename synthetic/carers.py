@@ -84,15 +84,18 @@ def placements_table(segments: pd.DataFrame, tokens: CarerTokens, pc: pcm.Postco
     pl_home = segments["home"].to_numpy()
     _postcodes_of_temporary_placements(draws.rng, pc, typ, has, pl_place)
     _not_at_the_home_postcode(pc, typ, pl_place, pl_home)
+    pl_provider = np.where(blank, "", np.where(typ == "P1", "PR0", provider[t_idx]))
+    pl_urn = np.where(blank, "", np.where(np.isin(typ, NO_URN), "XXXXXXX", urn[t_idx]))
+    _a_move_changes_the_address(pc, segments["child"].to_numpy(), typ, pl_provider, pl_urn, pl_place, pl_home)
     return pd.DataFrame(
         {
             "child": segments["child"],
             "placement_type": typ,
-            "provider": np.where(blank, "", np.where(typ == "P1", "PR0", provider[t_idx])),
+            "provider": pl_provider,
             "carer_id": np.where(has, carer[t_idx], ""),
             "placement_postcode": np.where(pl_place >= 0, pc.pcd[np.maximum(pl_place, 0)], ""),
             "home_postcode": np.where(pl_home >= 0, pc.pcd[np.maximum(pl_home, 0)], ""),
-            "urn": np.where(blank, "", np.where(np.isin(typ, NO_URN), "XXXXXXX", urn[t_idx])),
+            "urn": pl_urn,
             "start_date": segments["start_date"],
             "end_date": segments["end_date"],
             "reason_for_change": segments["reason_for_change"],
@@ -153,7 +156,7 @@ def _carers(tokens: CarerTokens, pc: pcm.Postcodes, scale: float, draws: Draws) 
             # far away is still mostly the South East and London; residential care ranges wider
             reach = (150.0 if kind in RESIDENTIAL else 70.0) if is_far else miles
             pick = pcm.pick_nearby(rng, origin_e[sel], origin_n[sel], pc.east[members], pc.north[members], reach)
-            in_kent = pc.district[members] != ""
+            in_kent = pc.in_area[members]
             if kind in POOL_SIZE:
                 size = len(members)
                 member_provider = np.array([_provider(py, kind, "kent" if k else "*") for k in in_kent], dtype=object)
@@ -221,6 +224,22 @@ def _postcodes_of_temporary_placements(rng, pc: pcm.Postcodes, typ, has, pl_plac
         e = np.where(at >= 0, pc.east[np.maximum(at, 0)], np.nan)
         n_ = np.where(at >= 0, pc.north[np.maximum(at, 0)], np.nan)
         pl_place[temp] = pc.kent[pcm.pick_nearby(rng, e, n_, pc.east[pc.kent], pc.north[pc.kent], 10.0)]
+
+
+def _a_move_changes_the_address(pc: pcm.Postcodes, kids, typ, provider, urn, pl_place, pl_home) -> None:
+    """A move to another carer of the same kind, provider and URN at the same postcode would look like no move at
+    all (rule 435): where an authority has few postcodes (a sample of 25), the new carer moves to the next
+    postcode of the authority. The calibrated authority's thousands of postcodes almost never need it."""
+    same = np.r_[False, (kids[1:] == kids[:-1]) & (typ[1:] == typ[:-1]) & (provider[1:] == provider[:-1])]
+    same &= np.r_[False, (urn[1:] == urn[:-1]) & (pl_place[1:] == pl_place[:-1])] & (pl_place >= 0) & (typ != "P1")
+    for row in np.flatnonzero(same):
+        if pl_place[row] == pl_place[row - 1]:  # an earlier move in the loop may have separated them already
+            pos = np.searchsorted(pc.kent, pl_place[row])
+            for step in range(1, len(pc.kent)):
+                candidate = pc.kent[(pos + step) % len(pc.kent)]
+                if candidate != pl_home[row] and candidate != pl_place[row - 1]:
+                    pl_place[row] = candidate
+                    break
 
 
 def _not_at_the_home_postcode(pc: pcm.Postcodes, typ, pl_place, pl_home) -> None:

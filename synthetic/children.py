@@ -164,7 +164,7 @@ def children_and_names(
         else:
             upn = None
             year = to_date(ch.periods[0].start).year if ch.uasc else to_date(ch.dob).year + 5
-            upn_need.append((i, cal.LA_OLD_CODE if py.random() < 0.85 else py.choice(cal.OLD_LA_CODES), year))
+            upn_need.append((i, pc.area.old_code if py.random() < 0.85 else py.choice(cal.OLD_LA_CODES), year))
         mother, child_dob = ("" if ch.sex == "M" else "N"), NONE
         if ch.sex == "F" and not ch.uasc or ch.sex == "F" and py.random() < 0.3:
             b14 = bday(ch.dob, 14)
@@ -176,13 +176,13 @@ def children_and_names(
                 mother, child_dob = "Y", a + int(py.random() * (b - a))
         if ch.uasc:
             place = first_place.get(ch.key, -1)
-            district = pc.district[place] if place >= 0 and pc.district[place] else "OUT"
+            district = pc.district[place] if place >= 0 and pc.district[place] else pc.area.no_district
         else:
             district = pc.district[last.home]
         if in_care:
             team = last.team
         elif ch.left_as_care_leaver != NONE and population.as_of < bday(ch.dob, 21):
-            team = "CARE_LEAVERS"
+            team = pc.area.care_leavers_team or last.team
         else:
             team = last.team
         rows.append(

@@ -14,6 +14,7 @@ import pandas as pd
 from synthetic import calibration as cal
 from synthetic import case_system, lives, ssd_layout, writing
 from synthetic import faults as fault_mod
+from synthetic.area import area_for
 from synthetic.draws import Draws
 from synthetic.placements import TEMPORARY
 
@@ -32,12 +33,16 @@ def generate(
     faults: Sequence[str] = (),
     progress: Callable[[str], None] | None = None,
     layout: str = "own",
+    authority: str | None = None,
 ) -> dict:
     """Simulate children's lives from `start` to `as_of` and write the extracts under out_dir/<source>/.
 
-    Deterministic for a seed: the same arguments write byte-identical CSVs. `scale` multiplies arrival
-    rates and pools (1 is Kent, about 45 is England). Returns a summary: rows per entity, children in care
-    at each 31 March, calibration figures and the faults planted (also in out_dir/generation_manifest.json).
+    Deterministic for a seed: the same arguments write byte-identical CSVs. `authority` is the synthetic
+    authority (a path to its file, or a shipped file's code or name; CLA_AUTHORITY's or the default when None):
+    its postcodes, districts, teams and size. `scale` multiplies its size (1 is the authority's own size, from its
+    under-18 population; for the calibrated authority, Kent, about 45 is England). Returns a summary: rows per
+    entity, children in care at each 31 March, calibration figures and the faults planted (also in
+    out_dir/generation_manifest.json).
     Nothing here logs or returns a date of birth, a name or a postcode.
     """
     if layout not in LAYOUTS:
@@ -51,6 +56,7 @@ def generate(
     if not start < as_of:
         raise ValueError("start must be before as_of")
     fault_names = fault_mod.expand(faults)
+    area = area_for(authority, as_of)
     say = progress or (lambda _msg: None)
     out_dir = Path(out_dir)
     began = time.perf_counter()
@@ -62,7 +68,7 @@ def generate(
 
     say("simulating children's lives")
     life = Draws.from_generator(rng_life)  # the simulation and then the case-system tables draw from it
-    population = lives.simulate(life, scale, start, as_of, say)
+    population = lives.simulate(life, scale * area.size, start, as_of, say, area)
     extract = case_system.case_system_tables(population, life, say)
     names = extract.names
     case = {
@@ -77,7 +83,9 @@ def generate(
     say("education extract")
     education_tables = education.education_tables(children.copy(), periods.copy(), rng_edu, as_of)
     say("workforce extract")
-    workforce_tables = workforce.workforce_tables(case["social_worker_allocations"].copy(), rng_work, start, as_of)
+    workforce_tables = workforce.workforce_tables(
+        case["social_worker_allocations"].copy(), rng_work, start, as_of, area.workforce_teams or workforce.TEAMS
+    )
     tables = {
         "case_system": case,
         "health": _conform_all(health_tables, "health"),
@@ -134,7 +142,10 @@ def generate(
         record["files"] = [written.get(f, f) for f in record["files"]]
     summary = {
         "seed": seed,
+        "authority": area.code,
+        "authority_name": area.name,
         "scale": scale,
+        "simulated_scale": scale * area.size,
         "start": start.isoformat(),
         "as_of": as_of.isoformat(),
         "file_format": file_format,

@@ -20,6 +20,7 @@ import numpy as np
 
 from synthetic import calibration as cal
 from synthetic import postcodes as pcm
+from synthetic.area import Area
 from synthetic.careers import Child, left_as_care_leaver
 from synthetic.days import NONE, YEAR, bday, birthdays, to_date, to_day
 from synthetic.draws import Choice, Draws, band
@@ -56,20 +57,26 @@ class Population:
 
 
 def simulate(
-    draws: Draws, scale: float, start: date, as_of: date, progress: Callable[[str], None] | None = None
+    draws: Draws,
+    scale: float,
+    start: date,
+    as_of: date,
+    progress: Callable[[str], None] | None = None,
+    area: Area | None = None,
 ) -> Population:
-    """Simulate children's care careers so that the history from `start` to `as_of` is complete."""
-    return Simulation(draws, scale, start, as_of).run(progress or (lambda _msg: None))
+    """Simulate children's care careers so that the history from `start` to `as_of` is complete, in `area`
+    (the configured authority's by default)."""
+    return Simulation(draws, scale, start, as_of, area).run(progress or (lambda _msg: None))
 
 
 class Simulation:
-    def __init__(self, draws: Draws, scale: float, start: date, as_of: date):
+    def __init__(self, draws: Draws, scale: float, start: date, as_of: date, area: Area | None = None):
         self.rng, self.py = draws.rng, draws.py
         self.scale = scale
         self.start = to_day(start)
         self.as_of = to_day(as_of)
         self.sim_start = to_day(date(start.year - 12, start.month, 1))
-        self.pc = pcm.load_postcodes()
+        self.pc = pcm.load_postcodes(None, area)
         self.children: list[Child] = []
         self.tokens = CarerTokens()
 
@@ -158,7 +165,7 @@ class Simulation:
         py = self.py
         t = entry
         while True:
-            per = plan_period(py, ch, t, self.pc.district)
+            per = plan_period(py, ch, t, self.pc)
             ch.periods.append(per)
             if per.end > self.as_of or per.reason not in RETURNED_HOME:
                 return
@@ -180,7 +187,7 @@ class Simulation:
     # ----------------------------------------------------------------------------------- in care
     def placements_and_social_workers(self, kept: list[Child]) -> None:
         """Each kept child's placements and social workers, period by period (the draws interleave)."""
-        workers = SocialWorkers(self.py, self.scale, self.sim_start, self.as_of)
+        workers = SocialWorkers(self.py, self.scale, self.sim_start, self.as_of, self.pc.area.social_workers_per_team)
         for ch in kept:
             for per in ch.periods:
                 per.placements = period_placements(self.py, self.tokens, ch, per, self.as_of)

@@ -16,10 +16,10 @@ from synthetic.lives import Population
 
 
 def other_la_children(population: Population, draws: Draws) -> pd.DataFrame:
-    """Children other authorities place in Kent (KP: about 1,300 at a time), mostly from London."""
+    """Children other authorities place in the authority (KP: about 1,300 at a time in Kent), mostly from London."""
     rng, py = draws.rng, draws.py
     lookup = pd.read_csv(pcm.SEEDS_DIR / "ltla21_to_utla21.csv", dtype=str)
-    utla = sorted(set(lookup["UTLA21CD"]) - {cal.LA_CODE})
+    utla = sorted(set(lookup["UTLA21CD"]) - {population.postcodes.area.code})
     utla = [u for u in utla if u.startswith("E")]
     london = [u for u in utla if u.startswith("E09")]
     south_east = [
@@ -55,20 +55,7 @@ def other_la_children(population: Population, draws: Draws) -> pd.DataFrame:
         if t == "SUP":
             t = "K3" if s >= CUT_SUPPORTED else "H5" if e <= CUT_SUPPORTED else "K2"
         ptype.append(t)
-    districts = {
-        "THA": 0.2,
-        "SWA": 0.1,
-        "DOV": 0.1,
-        "FOL": 0.1,
-        "CAN": 0.1,
-        "MAI": 0.1,
-        "ASH": 0.07,
-        "TON": 0.05,
-        "TUN": 0.05,
-        "SEV": 0.04,
-        "DAR": 0.05,
-        "GRA": 0.04,
-    }
+    districts = population.postcodes.area.other_la_district_weight
     dnames = np.array(list(districts), dtype=object)
     dprob = np.array(list(districts.values()))
     refs = rng.choice(np.arange(10_000, 10_000_000), n, replace=False)

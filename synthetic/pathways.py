@@ -8,12 +8,11 @@ from __future__ import annotations
 import math
 import random
 
-import numpy as np
-
 from synthetic import calibration as cal
 from synthetic.careers import Child, Period
 from synthetic.days import NONE, YEAR, to_day
 from synthetic.draws import Choice, band
+from synthetic.postcodes import Postcodes
 
 PATHWAY_CHOICE = {ages: Choice(w) for ages, w in cal.PATHWAYS.items()}
 CIN_CHOICE = Choice(cal.CIN_CITIZEN)
@@ -25,11 +24,11 @@ REASON_HOME_16 = Choice({"E13": 0.27, "E4A": 0.22, "E4B": 0.13, "E5": 0.15, "E6"
 REASON_SGO = Choice({"E45": 0.4, "E46": 0.15, "E47": 0.35, "E48": 0.1})
 
 
-def plan_period(py: random.Random, ch: Child, start: int, districts: np.ndarray) -> Period:
-    """The child's next period of care, starting on `start`. `districts` gives each home postcode's district,
-    which decides the team a citizen child's case sits with."""
+def plan_period(py: random.Random, ch: Child, start: int, pc: Postcodes) -> Period:
+    """The child's next period of care, starting on `start`. The authority's teams (`pc.area`) and the district
+    of the child's home postcode decide the team the case sits with."""
     per = _plan_uasc(py, ch, start) if ch.uasc else _plan_citizen(py, ch, start, bool(ch.periods))
-    _finish(py, ch, per, districts)
+    _finish(py, ch, per, pc)
     return per
 
 
@@ -293,7 +292,7 @@ def _plan_uasc(py: random.Random, ch: Child, s: int) -> Period:
     return per
 
 
-def _finish(py: random.Random, ch: Child, per: Period, districts: np.ndarray) -> None:
+def _finish(py: random.Random, ch: Child, per: Period, pc: Postcodes) -> None:
     """Leave care by the 18th birthday at the latest; keep statuses inside the period."""
     per.end = max(per.end, per.start + 1)
     if per.end >= ch.b18:
@@ -309,7 +308,17 @@ def _finish(py: random.Random, ch: Child, per: Period, districts: np.ndarray) ->
         if per.adoption["decision_reversed_date"] != NONE and per.adoption["decision_reversed_date"] >= per.end:
             per.adoption["decision_reversed_date"] = NONE
             per.adoption["decision_reversed_reason"] = ""
-    per.team = "UASC" if ch.uasc else "DISABILITY" if per.cin == "N2" else cal.DISTRICT_AREA[districts[per.home]]
+    per.team = _team(ch, per, pc)
+
+
+def _team(ch: Child, per: Period, pc: Postcodes) -> str:
+    """The UASC or disabled children's team where the authority has one, else the area team of the home."""
+    area = pc.area
+    if ch.uasc and area.uasc_team:
+        return area.uasc_team
+    if per.cin == "N2" and area.disabled_team:
+        return area.disabled_team
+    return area.team_for_home(per.home, pc.district[per.home] if per.home >= 0 else "")
 
 
 PATHS = {

@@ -1,7 +1,12 @@
-"""Postcodes from the ONS sample in seeds/, and choosing places near a child's home."""
+"""Postcodes from the ONS Postcode Directory, and choosing places near a child's home.
+
+The directory is the one the warehouse loads: CLA_POSTCODES if set (the full directory), else the sample in
+seeds/ (every postcode of the demo's authority, 25 from each other authority: enough homes for a small
+synthetic authority, many children sharing a postcode)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -9,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from synthetic import calibration as cal
+from synthetic.area import Area, area_for
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 METRES_PER_MILE = 1609.3  # the 903 PL_DISTANCE formula divides metres by 1000 then 1.6093
@@ -21,26 +26,36 @@ class Postcodes:
     east: np.ndarray  # OS grid easting, metres
     north: np.ndarray
     laua: np.ndarray
-    district: np.ndarray  # contract district code for Kent postcodes, "" elsewhere
-    kent: np.ndarray  # indices of Kent postcodes
+    district: np.ndarray  # the authority's district code for its postcodes, "" elsewhere (or where it has none)
+    in_area: np.ndarray  # True for the authority's own postcodes
+    kent: np.ndarray  # indices of the authority's own postcodes (the calibrated authority's name for them)
     near: np.ndarray  # indices in neighbouring authorities
     far: np.ndarray  # indices elsewhere in England (authorities the LA lookup knows)
+    area: Area  # the authority: its districts, teams and size
 
 
-@lru_cache(maxsize=2)
-def load_postcodes(path: str | None = None) -> Postcodes:
+def postcode_directory() -> Path:
+    return Path(os.environ.get("CLA_POSTCODES", SEEDS_DIR / "postcodes_sample.csv.gz"))
+
+
+@lru_cache(maxsize=4)
+def load_postcodes(path: str | None = None, area: Area | None = None) -> Postcodes:
+    area = area or area_for()
     frame = pd.read_csv(
-        path or SEEDS_DIR / "postcodes_sample.csv.gz",
+        path or postcode_directory(),
         dtype={"pcd": str, "laua": str, "oseast1m": float, "osnrth1m": float},
+        usecols=["pcd", "oseast1m", "osnrth1m", "laua"],
     )
     frame = frame.dropna(subset=["oseast1m", "osnrth1m", "laua"]).reset_index(drop=True)
     laua = frame["laua"].to_numpy(dtype=str)
-    district = np.array([cal.KENT_DISTRICTS.get(code, "") for code in laua])
+    district = np.array([area.district_of_lad.get(code, "") for code in laua])
     lookup = pd.read_csv(SEEDS_DIR / "ltla21_to_utla21.csv", dtype=str)
     english = set(lookup["LTLA21CD"][lookup["LTLA21CD"].str.startswith("E")])
-    is_kent = district != ""
-    is_near = np.isin(laua, cal.NEAR_LAUA)
-    is_far = ~is_kent & ~is_near & np.isin(laua, sorted(english))
+    is_local = np.isin(laua, sorted(area.lads))
+    if not is_local.any():
+        raise ValueError(f"{area.name} ({area.code}): the postcode directory has none of its postcodes")
+    is_near = np.isin(laua, area.neighbours) & ~is_local
+    is_far = ~is_local & ~is_near & np.isin(laua, sorted(english))
     compact = frame["pcd"].str.replace(" ", "", regex=False).str.upper()
     return Postcodes(
         pcd=(compact.str[:-3] + " " + compact.str[-3:]).to_numpy(dtype=str),  # as people write them: one space
@@ -48,20 +63,22 @@ def load_postcodes(path: str | None = None) -> Postcodes:
         north=frame["osnrth1m"].to_numpy(),
         laua=laua,
         district=district,
-        kent=np.flatnonzero(is_kent),
+        in_area=is_local,
+        kent=np.flatnonzero(is_local),
         near=np.flatnonzero(is_near),
         far=np.flatnonzero(is_far),
+        area=area,
     )
 
 
 def sample_homes(rng: np.random.Generator, pc: Postcodes, n: int) -> np.ndarray:
-    """Home postcodes in Kent, weighted towards the districts with more children in care."""
+    """Home postcodes in the authority, weighted towards the districts with more children in care."""
     return rng.choice(pc.kent, size=n, p=_home_weights(pc))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _home_weights(pc: Postcodes) -> np.ndarray:
-    weights = pd.Series(pc.district[pc.kent]).map(cal.HOME_DISTRICT_WEIGHT).to_numpy(dtype=float)
+    weights = pd.Series(pc.district[pc.kent]).map(pc.area.home_district_weight).fillna(1.0).to_numpy(dtype=float)
     return weights / weights.sum()
 
 

@@ -22,10 +22,11 @@ BUCKET_DAYS = 30  # workers are looked up by the month-long bucket they are in p
 class SocialWorkers:
     """Every worker the authority employs from three years before `sim_start` to `as_of`, by team."""
 
-    def __init__(self, py: random.Random, scale: float, sim_start: int, as_of: int):
+    def __init__(self, py: random.Random, scale: float, sim_start: int, as_of: int, per_team: dict[str, float]):
+        """`per_team`: each team's social workers at scale 1."""
         self.as_of = as_of
         rows = []
-        for team, size in cal.SOCIAL_WORKERS_PER_TEAM.items():
+        for team, size in per_team.items():
             for _ in range(max(2, round(size * scale))):
                 t = sim_start - int(py.random() * 3 * 365)
                 while t <= as_of:
@@ -38,9 +39,7 @@ class SocialWorkers:
         self.left = [r[2] for r in rows]
         self.base = sim_start - 3 * 365
         n_buckets = (as_of - self.base) // BUCKET_DAYS + 2
-        self.buckets: dict[str, list[list[int]]] = {
-            team: [[] for _ in range(n_buckets)] for team in cal.SOCIAL_WORKERS_PER_TEAM
-        }
+        self.buckets: dict[str, list[list[int]]] = {team: [[] for _ in range(n_buckets)] for team in per_team}
         for i, (hire, team, leave) in enumerate(rows):
             first, last = (hire - self.base) // BUCKET_DAYS, (leave - self.base) // BUCKET_DAYS
             for b in range(max(0, first), min(n_buckets, last + 1)):

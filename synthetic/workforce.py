@@ -101,9 +101,14 @@ def _other_fills(rng: np.random.Generator, n_posts: int, month_ends: np.ndarray)
 
 
 def workforce_tables(
-    social_worker_allocations: pd.DataFrame, rng: np.random.Generator, start: date, as_of: date
+    social_worker_allocations: pd.DataFrame,
+    rng: np.random.Generator,
+    start: date,
+    as_of: date,
+    teams: tuple[list[str], list[float]] = TEAMS,
 ) -> dict[str, pd.DataFrame]:
-    """The workforce extract: one row per social work post per month end from `start` to `as_of`."""
+    """The workforce extract: one row per social work post per month end from `start` to `as_of`; posts are
+    spread over `teams` (codes, shares)."""
     month_ends = _month_ends(start, as_of)
     m = len(month_ends)
     as_of_d = np.datetime64(as_of, "D")
@@ -123,7 +128,7 @@ def workforce_tables(
             np.full(n_asst, "ASSISTANT"),
         ]
     ).astype(object)
-    team = np.asarray(TEAMS[0], dtype=object)[rng.choice(len(TEAMS[0]), n_posts, p=TEAMS[1])]
+    team = np.asarray(teams[0], dtype=object)[rng.choice(len(teams[0]), n_posts, p=teams[1])]
 
     # holder[p, j]: index of the case holder filling post p at month end j (-1 none).
     holder = np.full((n_posts, m), -1, dtype=np.int64)

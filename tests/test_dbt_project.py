@@ -17,8 +17,10 @@ import duckdb
 import pytest
 import yaml
 from dbt.cli.main import dbtRunner, dbtRunnerResult
+from warehouse_fixtures import write_authority_tables
 
 from orchestration.ssda903.tables import ensure_submitted_tables
+from schemas.authority import load_authority
 
 ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = ROOT / "dbt_project"
@@ -92,7 +94,9 @@ def contract_value(name: str, column: dict, i: int, position: int, codes: dict[s
         return "CT1 1AA"
     if kind == "code":
         allowed = column["codes"]
-        if isinstance(allowed, str):
+        if isinstance(allowed, str) and allowed.startswith("authority:"):  # the authority's districts or teams
+            allowed = sorted(getattr(load_authority(), f"{allowed.split(':', 1)[1][:-1]}_codes"))
+        elif isinstance(allowed, str):
             allowed = codes[allowed.split(":", 1)[1]]
         return allowed[i % len(allowed)]
     return f"{name}-{i}"
@@ -195,6 +199,7 @@ def create_warehouse(path: Path) -> dict[tuple[str, str], int]:
         ],
     )
     counts[("reference", "postcodes")] = 2
+    write_authority_tables(con)  # the authority's population, comparators, targets and teams, as its asset writes them
     ensure_submitted_tables(con)  # empty, as the ingest creates them: the 903 marts read them as a source
     con.close()
     return counts

@@ -35,6 +35,7 @@ CAUGHT_BY = {
 
 def _definitions():
     from orchestration.ingest.assets import ingest_assets
+    from orchestration.ingest.authority_reference import authority_reference
     from orchestration.ingest.postcodes import postcodes
     from orchestration.ingest.sources import sources
     from orchestration.quality.checks import quality_checks
@@ -50,6 +51,7 @@ def _definitions():
             *ingest_assets(),
             sources,
             postcodes,
+            authority_reference,
             returns_landing,
             submitted_returns,
             warehouse_models,

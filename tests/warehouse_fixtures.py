@@ -55,6 +55,7 @@ def ingest_synthetic_extracts(
             "CREATE TABLE IF NOT EXISTS reference.postcodes "
             "(postcode VARCHAR, easting INTEGER, northing INTEGER, lad_code VARCHAR)"
         )
+        write_authority_tables(con)
     return outcomes
 
 
@@ -78,6 +79,15 @@ def read_landing(landing: Path, entity: str, as_of: date):
     outcome = apply_contract(contract, read, as_of)
     assert outcome.rows_read == len(outcome.loaded) + len(outcome.quarantined), "a row was lost"
     return outcome
+
+
+def write_authority_tables(con, authority: str | None = None) -> None:
+    """The reference tables the authority_reference asset writes from the authority's file (population,
+    comparators, targets, teams), as the scorecard models read them; the default (demo) authority's unless named."""
+    from orchestration.ingest.authority_reference import write_authority_reference
+    from schemas.authority import load_authority
+
+    write_authority_reference(con, load_authority(authority))
 
 
 def run_dbt(
@@ -295,6 +305,7 @@ def create_case_system_warehouse(
                 "INSERT INTO reference.postcodes VALUES (?, ?, ?, ?)",
                 [p["postcode"], p["easting"], p["northing"], p["lad_code"]],
             )
+        write_authority_tables(con)
         ensure_submitted_tables(con)
     finally:
         con.close()

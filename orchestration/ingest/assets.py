@@ -123,6 +123,8 @@ def load_entity(contract: Contract, warehouse: Warehouse, log) -> Outcome:
     for summary in outcome.files:
         for note in summary.notes:
             log.info(f"{contract.source}/{summary.file}: {note}")
+    for value in outcome.blanked:
+        log.warning(f"{contract.source}/{value.message}")
     with warehouse.connect() as con:
         _write_unless_shrunk(con, contract, outcome, settings, log)
     return outcome

@@ -1,8 +1,8 @@
 """Postcode coordinates and the authority each postcode is in, for PL_DISTANCE, PL_LA and PL_LOCATION.
 
-The repository ships `seeds/postcodes_sample.csv.gz` (every Kent-area postcode and 25 from each other
-authority, from the ONS Postcode Directory, Open Government Licence v3.0); a user replaces it with the full
-directory by setting CLA_POSTCODES to a CSV (or .csv.gz) with the columns pcd, oseast1m, osnrth1m, laua.
+The repository ships `seeds/postcodes_sample.csv.gz` (every postcode in the CT, ME, TN and DA areas and 25
+from each other authority, from the ONS Postcode Directory, Open Government Licence v3.0); a user replaces it
+with the full directory by setting CLA_POSTCODES to a CSV (or .csv.gz) with the columns pcd, oseast1m, osnrth1m, laua.
 Loaded by DuckDB directly: 100,000 rows take a fraction of a second, where `dbt seed` takes many seconds.
 """
 

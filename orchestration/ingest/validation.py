@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
+from orchestration.ingest.local_fields import BlankedValue, blank_unknown_local_values, notes_by_file
 from orchestration.ingest.reading import FileProblem, ReadFile
 from schemas import values
 from schemas.contracts import Contract, pandera_schema
@@ -47,6 +48,8 @@ class Outcome:
     # For an entity read from another layout (the SSD): that layout's own row accounting, table by table.
     layout_accounting: dict = field(default_factory=dict)
     stale_reason: str = ""  # set when the warehouse kept the last good load instead of this one
+    # Values of local reporting fields (district, team) not in their code list: loaded as blank, with a warning.
+    blanked: list[BlankedValue] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:
@@ -71,6 +74,8 @@ def describe(rule: str, contract: Contract, column: str | None, value, as_of: da
     if rule == "code_not_in_list" and col is not None:
         # The value is not quoted: a shifted column puts dates of birth and postcodes where codes belong.
         listed = col.code_list.removeprefix("ssda903:") if col.code_list != "contract" else "contract's"
+        if col.code_list.startswith("authority:"):
+            return column, rule, f"not one of the {col.code_list.split(':')[1]} in the authority's file"
         return column, rule, f"not a code in the {listed} list"
     if rule == "not_a_date" and (why := values.why_not_a_date(value)):
         return column, rule, f"not a date: {why}"
@@ -260,15 +265,20 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
 
     summary_of = {s.file: s for s in summaries}
     repaired = 0
+    blanked: list[BlankedValue] = []
     loaded = pd.DataFrame(columns=contract.column_names + PLUMBING)
     if parts:
         combined = pd.concat(parts, ignore_index=True)
         where = combined[PLUMBING]
         normalised, repaired = _normalise(combined, contract)
+        blanked = blank_unknown_local_values(normalised, contract, where)
         problems = _contract_failures(normalised, contract, as_of)
         passing = normalised.loc[~normalised.index.isin(list(problems))]
         for index, problem in _duplicate_failures(passing, contract, where).items():
             problems[index] = [problem]
+        blanked = [b for b in blanked if b.index not in problems]  # a quarantined row keeps its value
+        for file, note in notes_by_file(blanked).items():
+            summary_of[file].notes.append(note)
         for index in sorted(problems):
             summary = summary_of[where.at[index, "source_file"]]
             original = combined.loc[index, contract.column_names].to_dict()
@@ -280,4 +290,4 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             summary_of[file].rows_loaded = int(count)
 
     quarantined = pd.DataFrame(quarantine_rows, columns=PLUMBING + ["problems"] + contract.column_names)
-    return Outcome(contract, loaded.reset_index(drop=True), quarantined, summaries, by_rule, repaired)
+    return Outcome(contract, loaded.reset_index(drop=True), quarantined, summaries, by_rule, repaired, blanked=blanked)

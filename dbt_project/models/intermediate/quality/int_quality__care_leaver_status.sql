@@ -5,7 +5,7 @@
       - activity or accommodation not known: blank or 0 ("information not known") for a young person the
         authority is in touch with. For those who died, refused contact, no longer need services or have
         returned home DfE expects none, and the reason is itself known.
-    Kent could not ascertain the status of 56% of its care leavers aged 19-21 (kent_profile.md).
+    The 2015 papers could not ascertain the status of 56% of care leavers aged 19-21 (source-documents 000 L840).
 -#}
 
 with

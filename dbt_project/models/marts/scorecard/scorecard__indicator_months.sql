@@ -33,19 +33,19 @@ indicators as (
 
 targets as (
 
-    select * from {{ ref('scorecard_targets') }}
+    select * from {{ source('reference', 'scorecard_targets') }}
 
 ),
 
 comparators as (
 
-    select * from {{ ref('scorecard_comparators') }}
+    select * from {{ source('reference', 'scorecard_comparators') }}
 
 ),
 
 population as (
 
-    select year, population from {{ ref('population_under_18') }}
+    select year, population from {{ source('reference', 'population_under_18') }}
 
     where la_code = '{{ la_code() }}'
 
@@ -268,7 +268,7 @@ valued as (
 
 ),
 
--- RAG (Kent's guidance notes): green when the target is met, amber when within the indicator's tolerance,
+-- RAG (the 2015 scorecard's guidance notes, source-documents 001): green when the target is met, amber when within the indicator's tolerance,
 -- red beyond; for polarity T green within the tolerance, amber within twice it. None for activity counts,
 -- context indicators (no polarity), a zero denominator (no value) or no target.
 rated as (

@@ -1,5 +1,5 @@
-{#- Reviews are counted, not children (Kent's 1,758 of 1,810 are reviews): each child's row carries their reviews
-    due in the year so far and how many of those were held on time. -#}
+{#- Reviews are counted, not children (the 2015 scorecard's 1,758 of 1,810 are reviews, source-documents 001):
+    each child's row carries their reviews due in the year so far and how many of those were held on time. -#}
 
 with
 

@@ -1,5 +1,5 @@
-{#- Reviews are counted, not children (Kent's 4,487 of 4,698 are reviews): each child's row carries their reviews
-    held in the year so far and how many of those they took part in. -#}
+{#- Reviews are counted, not children (the 2015 scorecard's 4,487 of 4,698 are reviews, source-documents 001):
+    each child's row carries their reviews held in the year so far and how many of those they took part in. -#}
 
 with
 
