@@ -27,13 +27,10 @@ from orchestration.ingest.landing import DECLARATION, entity_for_file
 from orchestration.ingest.warehouse import SOURCES_COLUMNS, ensure_tables
 from orchestration.owners import owners_for_group
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
-from orchestration.settings import load_settings
+from orchestration.settings import authority, load_settings
 from schemas.contracts import Contract, load_contracts
 
 SOURCES_KEY = dg.AssetKey(["audit", "sources"])
-# The sources a scorecard or return cannot do without; the others (workforce) are optional: when missing or
-# behind, only the figures that need them say "no data".
-REQUIRED_SOURCES = ("case_system", "health", "education")
 # Where a source's files may be: the SSD's tables are another layout of the case system's extract.
 FOLDERS = {"case_system": ("case_system", "ssd")}
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})(?:-?(\d{2}))?(?!\d)")
@@ -121,6 +118,9 @@ def source_coverage(con: duckdb.DuckDBPyConnection, landing: Path, la_code: str,
     for contract in load_contracts().values():
         by_source.setdefault(contract.source, []).append(contract)
     stale_before = previous_month_end(load)
+    # The authority's file says which extracts it sends, required or optional: a missing or late optional one
+    # only makes the figures that need it say "no data".
+    supplies = authority().supplies
     coverage = []
     for source, contracts in by_source.items():
         rows = sum(
@@ -140,7 +140,7 @@ def source_coverage(con: duckdb.DuckDBPyConnection, landing: Path, la_code: str,
                 reason += f"; {problem}"
         coverage.append(
             SourceCoverage(
-                source, source in REQUIRED_SOURCES, rows, declared, declared_by, newest, reached, status, reason
+                source, supplies(source) == "required", rows, declared, declared_by, newest, reached, status, reason
             )
         )
     return coverage
