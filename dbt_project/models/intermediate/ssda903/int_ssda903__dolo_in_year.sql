@@ -14,6 +14,8 @@ orders as (
 
 ),
 
+-- children_in_year and collection_years come with the from clause: each child looked after in a year, with
+-- their orders in force at some time in it
 final as (
 
     select

@@ -28,6 +28,8 @@ missing_from_care as (
 
 ),
 
+-- children_in_year and collection_years come with the from clause: each child looked after in a year, with
+-- their missing episodes open at some time in it
 final as (
 
     select

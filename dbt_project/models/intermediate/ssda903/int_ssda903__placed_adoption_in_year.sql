@@ -70,6 +70,8 @@ decision_ends as (
 
 ),
 
+-- children_in_year and collection_years come with the from clause: each child looked after in a year, with
+-- their decisions in force at some time in it
 final as (
 
     select
