@@ -166,6 +166,8 @@ def _coverage(settings):
 
     from orchestration.ingest.sources import read_coverage
 
+    if not settings.warehouse.exists():
+        return []
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         return read_coverage(con, settings.la_code)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration.ingest.landing import content_hash
+from orchestration.ingest.landing import DECLARATION, content_hash
 from orchestration.operations.jobs import load_extracts_and_rebuild
 from orchestration.settings import load_settings
 
@@ -112,7 +112,11 @@ def loaded_before(hashes: dict[str, str], audited: dict[str, str] | None) -> boo
     if not audited:
         return False
     sources = {name.split("/")[0] for name in audited}
-    extracts = {name: sha for name, sha in hashes.items() if name.split("/")[0] in sources}
+    extracts = {
+        name: sha
+        for name, sha in hashes.items()
+        if name.split("/")[0] in sources and not name.endswith(f"/{DECLARATION}")  # not an extract: no audit row
+    }
     return extracts == audited
 
 

@@ -18,7 +18,9 @@ from schemas.contracts import load_contracts
 FIRST_ROWS = 5
 COLUMNS = ["source", "entity", "column", "rule", "rows", "codes", "first_rows"]
 _QUOTED = re.compile(r"'([^']*)'")
-_CODE_RULE = re.compile(r"^'[^']*' is not a code in the (\w+) list$")
+_CODE_RULE = re.compile(r"^'[^']*' is not a code in the (\S+) list$")
+_CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,8}")
+_DATE_OR_POSTCODE = re.compile(r"\d{4,}|^[A-Za-z]{1,2}\d")
 # References to one row or file inside a problem: the rule is the same whichever row it names.
 _ROW_REFERENCES = [
     (re.compile(r"\brow \d+ of [^\s,;]+"), "an earlier row"),
@@ -26,21 +28,26 @@ _ROW_REFERENCES = [
 ]
 
 
-def rule_of(problem: str) -> tuple[str, str, str | None]:
-    """'accommodation: 'X1' is not a code in the ACCOM list' → ('accommodation', 'not a code in the ACCOM list',
-    'X1'); other problems lose their quoted values and row numbers, and have no code."""
+def rule_of(problem: str) -> tuple[str, str, bool]:
+    """'accommodation: not a code in the ACCOM list' → ('accommodation', 'not a code in the ACCOM list', True):
+    the column, the rule (quoted values and row numbers taken out) and whether the column's value is a code to
+    show. The ingest quotes no value; an older message quoting one loses it here."""
     column, _, text = problem.partition(": ")
     if not text:
         column, text = "", problem
-    code = None
     if match := _CODE_RULE.match(text):
-        code = _QUOTED.match(text)[1]
-        text = f"not a code in the {match[1]} list"
-    else:
-        text = _QUOTED.sub("'…'", text)
-        for pattern, words in _ROW_REFERENCES:
-            text = pattern.sub(words, text)
-    return column, text, code
+        return column, f"not a code in the {match[1]} list", True
+    text = _QUOTED.sub("'…'", text)
+    for pattern, words in _ROW_REFERENCES:
+        text = pattern.sub(words, text)
+    return column, text, text.startswith("not a code in the ")
+
+
+def _as_code(value) -> str | None:
+    """A value shown as a code only when it looks like one: a shifted column can put a date of birth or a
+    postcode where a code belongs, and those are never shown."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    return text if _CODE_SHAPE.fullmatch(text) and not _DATE_OR_POSTCODE.search(text) else None
 
 
 def _rows_by_file(rows: list[tuple[str, int]]) -> str:
@@ -54,26 +61,26 @@ def _rows_by_file(rows: list[tuple[str, int]]) -> str:
 def quarantine_by_rule(con, la_code: str) -> pd.DataFrame:
     """One row per source, entity, column and rule: rows quarantined for it, codes found (most common first,
     with counts) and the first rows by file."""
-    parts = [
-        f"SELECT '{c.source}' AS source, '{c.entity}' AS entity, source_file, source_row, problems "
-        f"FROM quarantine.{c.entity} WHERE la_code = ?"
-        for c in load_contracts().values()
-    ]
-    rows = con.execute(" UNION ALL ".join(parts), [la_code] * len(parts)).df()
-    if rows.empty:
-        return pd.DataFrame(columns=COLUMNS)
     groups: dict[tuple[str, str, str, str], dict] = {}
-    ordered = rows.sort_values(["source", "entity", "source_file", "source_row"])
-    for source, entity, file, row, problems in ordered.itertuples(index=False):
-        for problem in str(problems).split("; "):
-            column, rule, code = rule_of(problem)
-            group = groups.setdefault((source, entity, column, rule), {"rows": set(), "codes": Counter(), "at": []})
-            if (file, row) not in group["rows"]:
-                group["rows"].add((file, row))
-                if len(group["at"]) < FIRST_ROWS:
-                    group["at"].append((file, row))
-            if code is not None:
-                group["codes"][code] += 1
+    for contract in load_contracts().values():
+        rows = con.execute(
+            f"SELECT * FROM quarantine.{contract.entity} WHERE la_code = ? ORDER BY source_file, source_row",
+            [la_code],
+        ).df()
+        for row in rows.to_dict("records"):
+            file, number = row["source_file"], row["source_row"]
+            for problem in str(row["problems"]).split("; "):
+                column, rule, shows_code = rule_of(problem)
+                key = (contract.source, contract.entity, column, rule)
+                group = groups.setdefault(key, {"rows": set(), "codes": Counter(), "at": []})
+                if (file, number) not in group["rows"]:
+                    group["rows"].add((file, number))
+                    if len(group["at"]) < FIRST_ROWS:
+                        group["at"].append((file, number))
+                if shows_code and (code := _as_code(row.get(column))) is not None:
+                    group["codes"][code] += 1
+    if not groups:
+        return pd.DataFrame(columns=COLUMNS)
     summary = pd.DataFrame(
         [
             {
