@@ -6,6 +6,8 @@
                    and the scorecard of the last month ended (publish_scorecard)
     cla demo       both, then say what was produced and how to open the UI
     cla status     what the warehouse holds: rows loaded and quarantined per extract
+    cla validate-903        check a 903 return made anywhere against DfE's rules
+    cla compare-903-rules   what a newer DfE rule catalogue adds, retires and rewords
 
 Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CLA_AS_OF; see README.md).
 """
@@ -267,6 +269,35 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
     return 1 if validation.errors else 0
 
 
+def cmd_compare_903_rules(args: argparse.Namespace) -> int:
+    from orchestration.ssda903.validation.catalogue import CATALOGUE, catalogue
+    from orchestration.ssda903.validation.catalogue_changes import compare, read_new_catalogue, record
+
+    new = Path(args.catalogue)
+    try:
+        theirs = read_new_catalogue(new)
+    except (OSError, ValueError) as problem:
+        _say(f"cannot read the catalogue: {problem}")
+        return 2
+    changes = compare(catalogue(), theirs)
+    if not changes:
+        _say(f"{new} holds the same rules and messages as {CATALOGUE.name}")
+        return 0
+    _say(f"{len(changes)} change(s) in {new} against {CATALOGUE.name}:")
+    for change in changes:
+        _say(f"  {change.year}  {change.change:<9} {change.rule:<10} {change.message[:90]}")
+    if args.update:
+        if not args.release:
+            _say("--update needs --release (the name of the release the new catalogue comes from)")
+            return 2
+        record(changes, args.release, new, date.today())
+        _say(
+            f"took {new.name} in as {CATALOGUE.name} and logged the changes as release {args.release}; next: a SQL "
+            "file and fixture per added or reworded rule, then `python -m orchestration.ssda903.validation.coverage`"
+        )
+    return 0
+
+
 def _generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="landing folder to write (default: $CLA_DATA_DIR/landing)")
     parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same files")
@@ -307,6 +338,17 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--providers", help="the Ofsted provider register as CSV, for the URN rules")
     validate.add_argument("--la-code", help="the returning authority's code (default $CLA_LA_CODE)")
     validate.set_defaults(func=cmd_validate_903)
+    rules = commands.add_parser(
+        "compare-903-rules",
+        help="list the DfE rules a newer catalogue adds, retires and rewords against ours",
+        description="Compare a DfE rule catalogue (the layout of schemas/ssda903/rule_catalogue.csv, e.g. a new "
+        "release of the sector validator's list) with ours: rules added, retired and reworded in each "
+        "collection year. With --update, take it in and record the changes in the change log.",
+    )
+    rules.add_argument("catalogue", help="the new catalogue (CSV)")
+    rules.add_argument("--release", help="the release the new catalogue comes from, e.g. 0.1.18")
+    rules.add_argument("--update", action="store_true", help="replace our catalogue and log the changes")
+    rules.set_defaults(func=cmd_compare_903_rules)
     args = parser.parse_args(argv)
     return args.func(args)
 

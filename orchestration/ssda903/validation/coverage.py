@@ -9,7 +9,8 @@ import sys
 
 from orchestration.settings import PROJECT_ROOT
 from orchestration.ssda903.layouts import CollectionYear
-from orchestration.ssda903.validation.catalogue import catalogue
+from orchestration.ssda903.validation.catalogue import CATALOGUE_YEARS, catalogue
+from orchestration.ssda903.validation.catalogue_changes import natural_key, recorded_changes
 from orchestration.ssda903.validation.rule_units import unit_for
 
 PAGE = PROJECT_ROOT / "docs" / "ssda903_rules.md"
@@ -41,9 +42,7 @@ def render() -> str:
         "| rule | 2025/26 | 2026/27 | severity | runs | unit | DfE message |",
         "|---|---|---|---|---|---|---|",
     ]
-    for rule in sorted(
-        rules, key=lambda r: (not r.code[0].isdigit(), len(r.code.rstrip("abcdefghijABCDEFGHJ")), r.code)
-    ):
+    for rule in sorted(rules, key=lambda r: natural_key(r.code)):
         units = [unit_for(rule.code, y) if rule.active_in(y) else None for y in YEARS]
         unit = next((u for u in reversed(units) if u), None)
         marks = ["active" if rule.active_in(y) else "–" for y in YEARS]
@@ -55,7 +54,54 @@ def render() -> str:
         message = rule.message.replace("|", "\\|")
         severity = unit.severity if unit else ""
         lines.append(f"| {rule.code} | {marks[0]} | {marks[1]} | {severity} | {runs} | {files} | {message} |")
+    lines += _change_log()
     return "\n".join(lines) + "\n"
+
+
+def _change_log() -> list[str]:
+    """Which rules changed in which year and release: the releases taken in since the first catalogue
+    (schemas/ssda903/rule_changes.csv, written by `cla compare-903-rules --update`), then the catalogue's
+    own record of the rules each collection year added and retired."""
+    lines = [
+        "",
+        "## Rules change log",
+        "",
+        "DfE changes rules during a collection, and the sector validator publishes each change as a release of",
+        "its catalogue. `cla compare-903-rules NEW.csv` lists what a new catalogue adds, retires and rewords;",
+        "with `--release NAME --update` it takes the catalogue in and records the changes below. Then each added",
+        "or reworded rule needs its SQL file and fixture, and this page regenerated: one reviewable commit.",
+        "A rule DfE amends without rewording its message does not show in a catalogue: its unit gets a file",
+        "for the year it changes from (`rules/146@2026.sql`), which the table above lists.",
+        "",
+        "### Mid-year changes, by release",
+        "",
+        "| release | recorded | collection year | added | retired | reworded |",
+        "|---|---|---|---|---|---|",
+    ]
+    grouped: dict[tuple[str, str, str], dict[str, list[str]]] = {}
+    for row in recorded_changes():
+        key = (row["release"], row["recorded"], row["collection_year"])
+        grouped.setdefault(key, {}).setdefault(row["change"], []).append(row["rule"])
+    for (release, recorded, year), changes in grouped.items():
+        kinds = ("added", "retired", "reworded")
+        cells = [", ".join(sorted(changes.get(c, []), key=natural_key)) or "–" for c in kinds]
+        lines.append(f"| {release} | {recorded} | {year} | {' | '.join(cells)} |")
+    lines += [
+        "",
+        "### By collection year, from the catalogue",
+        "",
+        "| collection year | rules active | added | retired |",
+        "|---|---|---|---|",
+    ]
+    rules = catalogue().values()
+    endings = sorted(CATALOGUE_YEARS)
+    for previous, ending in zip([None, *endings], endings, strict=False):
+        active = {r.code for r in rules if ending in r.years}
+        before = {r.code for r in rules if previous in r.years}
+        added = ", ".join(sorted(active - before, key=natural_key)) if previous else "(first year catalogued)"
+        retired = ", ".join(sorted(before - active, key=natural_key)) or "–"
+        lines.append(f"| {CollectionYear(ending)} | {len(active)} | {added or '–'} | {retired} |")
+    return lines
 
 
 def main() -> int:
