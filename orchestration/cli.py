@@ -146,7 +146,9 @@ def _publish_scorecard(defs) -> int:
 
 def _make_903_returns(defs) -> int:
     """The 903 return of the last complete collection year and of the year in progress (partitioned job); what
-    happened to each is read from the run's `dfe_validation` check."""
+    happened to each is read from the run's `dfe_validation` check: where it was written, the rules that did not
+    run and why, and for a blocked return its DfE errors by rule. A blocked return is an outcome, not a crash:
+    Dagster's own log of the failed step (a stack trace) stays in the run's log in the UI."""
     import dagster as dg
 
     from orchestration.settings import load_settings
@@ -155,35 +157,67 @@ def _make_903_returns(defs) -> int:
     settings = load_settings()
     job = defs.resolve_job_def("make_903_return")
     status = 0
-
+    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+    complete, drafts = [], []
     with dg.DagsterInstance.get() as instance:
         for year in return_years(settings.as_of):
             result = job.execute_in_process(
-                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET
+                instance=instance, partition_key=year, raise_on_error=False, run_config=quiet
             )
             check = next((e for e in result.get_asset_check_evaluations() if e.check_name == "dfe_validation"), None)
-            if check is None:
-                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+            if check is None or (check.passed and not result.success):
+                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}): {_step_error(result)}")
+                _say("  the run's log in the UI (make ui) has the details")
                 return 1
-            folder = Path(check.metadata["folder"].value)
-            errors = check.metadata["errors"].value
-            if check.metadata["draft"].value:
-                _say(
-                    f"903 return {year} is a draft (the year has not ended): written to {folder}; "
-                    f"{errors} DfE error(s) so far, many of them rules that only hold at the year's end"
-                )
-            elif not check.passed:
-                _say(
-                    f"903 return {year} NOT published: {errors} DfE error(s); "
-                    f"the report is in {folder / 'validation' / 'validation_report.xlsx'}"
-                )
-                status = 1
-            elif not result.success:
-                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
-                return 1
-            else:
-                _say(f"903 return {year} validated and written to {folder}")
+            (drafts if check.metadata["draft"].value else complete).append((year, check))
+    for year, check in complete:
+        folder = Path(check.metadata["folder"].value)
+        if check.passed:
+            _say(f"903 return {year} validated and written to {folder}")
+        else:
+            status = 1
+            _say(f"903 return {year} NOT published: {check.metadata['errors'].value} DfE error(s) for "
+                 f"{check.metadata['children_with_errors'].value} children")  # fmt: skip
+            _say_errors_by_rule(folder)
+            _say(f"  the report: {folder / 'validation' / 'validation_report.xlsx'}")
+        _say_not_run(check)
+    for year, check in drafts:
+        _say(
+            f"903 return {year} is a draft (the year has not ended; not for DfE): written to "
+            f"{check.metadata['folder'].value}; {check.metadata['errors'].value} DfE error(s) so far, many of them "
+            "rules that only hold at the year's end"
+        )
+        _say_not_run(check)
     return status
+
+
+def _step_error(result) -> str:
+    """The failed step's error in one line (its stack trace is in the run's log)."""
+    failures = result.get_step_failure_events()
+    if not failures:
+        return "no step failed, but the dfe_validation check did not report"
+    data = failures[0].step_failure_data
+    error = data.user_failure_data.description if data.user_failure_data else None
+    return error or (data.error.message.strip().splitlines() or ["unknown error"])[-1]
+
+
+def _say_errors_by_rule(folder: Path, shown: int = 15) -> None:
+    import pandas as pd
+
+    summary = pd.read_csv(folder / "validation" / "validation_summary.csv", dtype={"rule": str})
+    errors = summary[(summary["severity"] == "error") & (summary["failures"] > 0)]
+    for row in errors.head(shown).itertuples():
+        _say(f"  {row.rule:>9} {row.failures:>6}  {row.message[:90]}")
+    if len(errors) > shown:
+        _say(f"  … and {len(errors) - shown} more rule(s) with errors")
+
+
+def _say_not_run(check) -> None:
+    """The rules that did not run and why, as the check says (e.g. no earlier return, no Ofsted register)."""
+    why = check.metadata.get("rules_not_run_why")
+    if why is not None and check.metadata["rules_not_run"].value:
+        for line in why.value.splitlines():
+            _say(f"  {line}")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -239,7 +273,7 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
     from orchestration.settings import load_settings
     from orchestration.ssda903.files import read_return
     from orchestration.ssda903.layouts import CollectionYear
-    from orchestration.ssda903.validation.reports import write_reports
+    from orchestration.ssda903.validation.reports import by_rule, not_run_text, write_reports
     from orchestration.ssda903.validation.runner import validate_return
 
     started = time.perf_counter()
@@ -247,13 +281,28 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
     try:
         this_year = read_return([Path(p) for p in args.files])
         last_year = read_return([Path(p) for p in args.last_year]) if args.last_year else None
+        history = {}
+        for folder in args.history:
+            earlier = read_return(Path(folder))
+            ending = _year_of_earlier_return(Path(folder), earlier).ending
+            if ending >= year.ending or ending in history:
+                _say(
+                    f"--history {folder}: taken as {CollectionYear(ending)}, which is not an earlier year than "
+                    f"{year} or is given twice; name each folder by its year (e.g. 2023-24)"
+                )
+                return 2
+            history[ending] = earlier.texts()
     except FileProblem as problem:
         _say(f"cannot read the return: {problem}")
         return 2
+    if history:
+        _say(f"history: {', '.join(str(CollectionYear(e)) for e in sorted(history))}")
     providers = pd.read_csv(args.providers, dtype=str) if args.providers else None
     la_code = args.la_code or load_settings().la_code
-    validation = validate_return(year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers)
-    written = write_reports(validation, Path(args.out))
+    validation = validate_return(
+        year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers, history
+    )
+    written = write_reports(validation, Path(args.out), authority=la_code)
     summary = validation.summary()
     ran = int((summary["status"] == "run").sum())
     _say(f"{year} return ({this_year.file_format}, {', '.join(f'{t} {len(f)}' for t, f in this_year.tables.items())})")
@@ -263,10 +312,35 @@ def cmd_validate_903(args: argparse.Namespace) -> int:
         f"{validation.errors} errors and {validation.queries} queries for "
         f"{validation.failures['child'].nunique()} children, in {time.perf_counter() - started:.1f} s"
     )
-    for row in summary[summary["failures"] > 0].sort_values("failures", ascending=False).head(15).itertuples():
+    for row in by_rule(summary[summary["failures"] > 0]).head(15).itertuples():
         _say(f"  {row.rule:>9} {row.severity:<6}{row.failures:>6}  {row.message[:90]}")
+    not_run = summary[summary["status"] != "run"]
+    if len(not_run):
+        _say(not_run_text(not_run))
     _say(f"reports: {', '.join(str(p) for p in written)}")
     return 1 if validation.errors else 0
+
+
+def _year_of_earlier_return(folder: Path, earlier):
+    """An earlier return's collection year: from its folder's name (2023-24), else from the latest episode date
+    it holds (an episode starts or ends within its year at the latest)."""
+    from orchestration.ingest.reading import FileProblem
+    from orchestration.ssda903.files import parse_date
+    from orchestration.ssda903.layouts import CollectionYear
+
+    try:
+        return CollectionYear.parse(folder.name)
+    except ValueError:
+        pass
+    dates = []
+    episodes = earlier.tables.get("Episodes")
+    for column in ("DECOM", "DEC"):
+        for value in episodes.frame[column].dropna() if episodes is not None else []:
+            with contextlib.suppress(ValueError):
+                dates.append(parse_date(value))
+    if not dates:
+        raise FileProblem(f"{folder}: cannot tell which year this return is; name its folder by its year (2023-24)")
+    return CollectionYear.containing(max(dates))
 
 
 def cmd_compare_903_rules(args: argparse.Namespace) -> int:
@@ -334,6 +408,14 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--year", required=True, help="collection year, e.g. 2025/26")
     validate.add_argument("files", nargs="+", help="this year's files, or the folder holding them")
     validate.add_argument("--last-year", nargs="+", default=[], help="last year's files, for the rules that compare")
+    validate.add_argument(
+        "--history",
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="earlier returns, one folder each, named by year (2023-24), for the rules that look at a child's "
+        "whole history (a folder for last year stands for --last-year)",
+    )
     validate.add_argument("--out", required=True, help="folder for the validation reports (CSV and XLSX)")
     validate.add_argument("--providers", help="the Ofsted provider register as CSV, for the URN rules")
     validate.add_argument("--la-code", help="the returning authority's code (default $CLA_LA_CODE)")

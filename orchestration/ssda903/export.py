@@ -12,7 +12,8 @@ data/exports/ssda903/archive/, never overwritten. Tables not in a year's return 
 DoLo before 2026/27) are not written.
 
 Before anything is written the return is validated against every DfE rule active in the year (with last
-year's return: the submitted one where it was loaded, else the derived one). The validation report goes in
+year's return and every earlier one the warehouse holds: the submitted one where it was loaded, else the
+derived one). The validation report goes in
 the return's folder. A return with any DfE error is not published: its report goes to <year>-blocked/ and the
 published return, if any, is left as it was. Queries do not block.
 """
@@ -42,7 +43,8 @@ from orchestration.ssda903.layouts import (
     table,
     tables_for,
 )
-from orchestration.ssda903.validation.reports import write_reports
+from orchestration.ssda903.validation.history import HISTORY_TABLES
+from orchestration.ssda903.validation.reports import not_run_text, write_reports
 from orchestration.ssda903.validation.runner import Validation, validate_return
 
 MARTS_SCHEMA = "marts_ssda903"
@@ -113,6 +115,29 @@ def last_year_return(con: duckdb.DuckDBPyConnection, year: CollectionYear, la_co
     return {t.name: read_mart(con, t, previous, la_code, source, derived_fields=True) for t in tables_for(previous)}
 
 
+def earlier_returns(
+    con: duckdb.DuckDBPyConnection, year: CollectionYear, la_code: str
+) -> dict[int, dict[str, pd.DataFrame]]:
+    """Every earlier year's return the warehouse holds (as submitted where loaded, otherwise as derived), for
+    the rules that look at a child's whole history: the tables those rules read (history.py), by year ending."""
+    earlier = {}
+    for previous in collection_years():
+        if previous.ending >= year.ending - 1:
+            continue  # last year's is last_year_return's, with every table
+        submitted = con.execute(
+            f"SELECT count(*) FROM {MARTS_SCHEMA}.header WHERE la_code = ? AND collection_year = ? "
+            "AND return_source = 'submitted'",
+            [la_code, previous.label],
+        ).fetchone()[0]
+        source = "submitted" if submitted else "derived"
+        earlier[previous.ending] = {
+            t.name: read_mart(con, t, previous, la_code, source)
+            for t in tables_for(previous)
+            if t.mart in HISTORY_TABLES
+        }
+    return earlier
+
+
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -162,6 +187,7 @@ def write_return(
     la_code: str,
     as_of: date | None = None,
     providers: pd.DataFrame | None = None,
+    authority: str = "",
 ) -> ExportedReturn:
     """Validate the year's return from the marts, then write it into `folder` (with its validation report) if
     DfE would accept it, or only the report into `<folder>-blocked` if not. A year that has not ended at
@@ -174,7 +200,9 @@ def write_return(
     hashes: dict[str, str] = {}
     checked = {t.name: read_mart(con, t, year, la_code, derived_fields=True) for t in tables_for(year)}
     frames = {name: frame[list(table(name).column_names)] for name, frame in checked.items()}
-    validation = validate_return(year, la_code, checked, last_year_return(con, year, la_code), providers)
+    validation = validate_return(
+        year, la_code, checked, last_year_return(con, year, la_code), providers, earlier_returns(con, year, la_code)
+    )
     draft = as_of is not None and as_of <= year.end
     publishable = draft or validation.errors == 0
 
@@ -192,7 +220,7 @@ def write_return(
                 put(t.file, csv_bytes(t, frames[t.name], year), t.name, rows[t.name])
             xml = xml_layout.xml_bytes(frames, year)
             put(xml_file_name(year), xml, "EXPSSDA903 (every table above)", xml.count(b"<CHILD>"))
-        write_reports(validation, staging / "validation")
+        write_reports(validation, staging / "validation", authority or la_code, as_of)
         manifest = manifest_bytes(year, la_code, as_of, described, validation)
         (staging / "manifest.json").write_bytes(manifest)
         hashes["manifest.json"] = _sha256(manifest)
@@ -252,12 +280,17 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
     year = CollectionYear.parse(context.partition_key)
     folder = settings.exports_dir / "ssda903" / year.folder
     with warehouse.connect() as con:
-        exported = write_return(con, year, folder, settings.la_code, settings.as_of, _providers(settings))
+        exported = write_return(
+            con, year, folder, settings.la_code, settings.as_of, _providers(settings),
+            authority=f"{settings.la_name} ({settings.la_code})",
+        )  # fmt: skip
     validation = exported.validation
     summary = validation.summary()
     failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)
+    not_run = summary[summary["status"] != "run"]
     check_metadata = {
         "collection_year": year.label,
+        "return_kind": "draft: the year has not ended, not for DfE" if exported.draft else "complete year",
         "folder": dg.MetadataValue.path(str(exported.folder)),
         "errors": validation.errors,
         "queries": validation.queries,
@@ -265,9 +298,8 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
             validation.failures.loc[validation.failures["severity"] == "error", "child"].nunique()
         ),
         "rules_run": int((summary["status"] == "run").sum()),
-        "rules_not_run": dg.MetadataValue.json(
-            {r.rule: r.reason or r.status for r in summary[summary["status"] != "run"].itertuples()}
-        ),
+        "rules_not_run": dg.MetadataValue.json({r.rule: r.reason or r.status for r in not_run.itertuples()}),
+        "rules_not_run_why": dg.MetadataValue.md(not_run_text(not_run) or "every active rule ran"),
         "failures_by_rule": dg.MetadataValue.json(
             {f"{r.rule} ({r.severity})": int(r.failures) for r in failing.itertuples()}
         ),

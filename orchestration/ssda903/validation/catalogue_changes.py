@@ -61,6 +61,12 @@ def recorded_changes() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def current_release() -> str:
+    """The release of DfE's rules the catalogue was last brought up to (the change log's latest)."""
+    releases = [r["release"] for r in recorded_changes()]
+    return releases[-1] if releases else "(before the change log)"
+
+
 def record(changes: list[RuleChange], release: str, new_catalogue: Path, on: date) -> None:
     """Take the new catalogue in as ours and append its changes to the change log."""
     rows = recorded_changes() + [

@@ -50,12 +50,36 @@ def render() -> str:
             m if not (m == "active" and u is None) else "**not implemented**" for m, u in zip(marks, units, strict=True)
         ]
         runs = "; ".join(NEEDS[n] for n in sorted(unit.needs)) if unit and unit.needs else ("always" if unit else "")
+        if unit and unit.uses_history:
+            runs += "; **uses the whole history** (every earlier return at hand)"
         files = ", ".join(sorted({u.path.name for u in units if u})) or ""
         message = rule.message.replace("|", "\\|")
         severity = unit.severity if unit else ""
         lines.append(f"| {rule.code} | {marks[0]} | {marks[1]} | {severity} | {runs} | {files} | {message} |")
+    lines += _history(rules)
     lines += _change_log()
     return "\n".join(lines) + "\n"
+
+
+def _history(rules) -> list[str]:
+    """The rules that look at a child's whole history, and where that history comes from."""
+    using = sorted(
+        {r.code for r in rules for y in YEARS if (u := unit_for(r.code, y)) and u.uses_history}, key=natural_key
+    )
+    return [
+        "",
+        "## Rules that use the child's whole history",
+        "",
+        "DfE checks these against everything it holds for a child; a return shows one year, and last year's",
+        "return a second, which is why the sector validator calls them unreliable. Here they read every earlier",
+        "return at hand (`orchestration/ssda903/validation/history.py`): in the pipeline, every year the",
+        "warehouse holds from 2018/19 (submitted returns where loaded, otherwise derived); with",
+        "`cla validate-903 --history 2023-24/ 2022-23/ ...`, the returns given. Where the history does not reach",
+        "far enough back to settle a case (a care leaver's 14th birthday before its first year, rule 1001), the",
+        "case is not judged rather than guessed.",
+        "",
+        ", ".join(using),
+    ]
 
 
 def _change_log() -> list[str]:

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.catalogue import CataloguedRule, active_rules
+from orchestration.ssda903.validation.catalogue_changes import natural_key
 from orchestration.ssda903.validation.database import cursor, has_last_year, has_providers
 from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
 
@@ -113,7 +114,8 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
     with ThreadPoolExecutor(WORKERS) as pool:
         failures = [found for found in pool.map(run, runnable) if found is not None]
     frame = pd.concat(failures, ignore_index=True) if failures else pd.DataFrame(columns=FAILURE_COLUMNS)
-    frame = frame[FAILURE_COLUMNS].sort_values(["child", "rule", "table", "row_key"], ignore_index=True)
+    frame = frame[FAILURE_COLUMNS].assign(_rule=frame["rule"].map(natural_key))
+    frame = frame.sort_values(["child", "_rule", "table", "row_key"], ignore_index=True).drop(columns="_rule")
     return Validation(year, outcomes, frame)
 
 
@@ -142,16 +144,19 @@ def validate_return(
     this_year: dict[str, pd.DataFrame | pa.Table],
     last_year: dict[str, pd.DataFrame | pa.Table] | None = None,
     providers: pd.DataFrame | None = None,
+    history: dict[int, dict[str, pd.DataFrame | pa.Table]] | None = None,
 ) -> Validation:
     """Validate a return given as DfE table name (Header, Episodes, ...) → rows (a frame, or the Arrow table
-    of text a CSV is read into), with last year's if known."""
+    of text a CSV is read into), with last year's if known, and earlier years' (year ending → such tables)
+    for the rules that look at a child's whole history."""
     from orchestration.ssda903.validation.database import open_database
     from orchestration.ssda903.validation.postcodes import derive_postcode_fields
 
     def by_mart(frames):
         return {MART_OF[name]: frame for name, frame in (frames or {}).items() if name in MART_OF}
 
-    con = open_database(year, la_code, by_mart(this_year), by_mart(last_year), providers)
+    earlier = {ending: by_mart(frames) for ending, frames in (history or {}).items()}
+    con = open_database(year, la_code, by_mart(this_year), by_mart(last_year), providers, earlier)
     try:
         derive_postcode_fields(con)
         return validate(con, year)
