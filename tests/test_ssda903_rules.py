@@ -47,6 +47,13 @@ def test_rule_against_its_fixture(path):
         providers=pd.DataFrame(spec["providers"]) if "providers" in spec else None,
         history=history,
     )
+    if "postcodes" in spec:  # the directory's rows for this fixture ({postcode, easting, northing, district})
+        con.register("fixture_postcodes", pd.DataFrame(spec["postcodes"]))
+        con.execute(
+            "CREATE TABLE postcode_directory AS SELECT replace(upper(postcode), ' ', '') AS postcode, "
+            "CAST(easting AS INTEGER) AS easting, CAST(northing AS INTEGER) AS northing, district "
+            "FROM fixture_postcodes"
+        )
     found = con.execute(unit.sql).df()
     failing = {(row.table_name, str(row.child)) for row in found.itertuples()}
     expected = {(table, str(child)) for table, child in spec["fails"]}

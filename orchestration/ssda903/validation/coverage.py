@@ -18,6 +18,7 @@ YEARS = (CollectionYear(2026), CollectionYear(2027))
 NEEDS = {
     "last_year": "runs when last year's return is available (the warehouse's own, or a submitted one)",
     "providers": "runs when the Ofsted provider register is supplied (data/landing/reference/ofsted_providers.csv)",
+    "postcodes": "runs with the postcode directory (shipped: every UK postcode; or CLA_POSTCODES)",
 }
 
 

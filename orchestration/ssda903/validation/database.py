@@ -239,3 +239,9 @@ def has_providers(con: duckdb.DuckDBPyConnection) -> bool:
             0
         ]
     )
+
+
+def has_postcode_directory(con: duckdb.DuckDBPyConnection) -> bool:
+    """The postcode directory's rows for the return (validation/postcodes.py) are loaded."""
+    query = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'postcode_directory'"
+    return bool(con.execute(query).fetchone()[0])

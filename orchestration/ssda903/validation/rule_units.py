@@ -5,7 +5,7 @@ rules/146.sql for every year, rules/146@2026.sql from 2025/26 on. The file start
 
     -- 103: The ethnicity code is either not valid or has not been entered.
     -- severity: query        (optional; DfE lets a query be bypassed with an explanation; default error)
-    -- needs: last_year       (optional: last_year, providers; without them the rule is reported as not run)
+    -- needs: last_year       (optional: last_year, providers, postcodes; without them the rule is not run)
     -- uses: history          (optional: the rule looks at every earlier return at hand, history.py)
 
 and is one SELECT returning table_name ('Header', 'Episodes', ... DfE's table names), row_key and child
