@@ -97,3 +97,18 @@ def test_release_0_1_17_is_in_the_change_log():
 )
 def test_rule_codes_sort_naturally(codes, ordered):
     assert sorted(codes, key=natural_key) == ordered
+
+
+def test_each_difference_from_the_sector_validator_says_why_with_an_example():
+    import yaml
+
+    from orchestration.ssda903.validation.coverage import DIFFERENCES, render
+
+    entries = yaml.safe_load(DIFFERENCES.read_text(encoding="utf-8"))
+    active = {r.code for r in catalogue().values() if r.active_in(CollectionYear(2026))}
+    page = render()
+    for entry in entries:
+        codes = [c.strip() for c in entry["rule"].split(",")]
+        assert set(codes) <= active, entry["rule"]
+        assert len(entry["why"]) > 40 and "CHILD" in entry["example"], entry
+        assert f"| {entry['rule']} | {entry['ours']} | {entry['theirs']} |" in page

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+import yaml
+
 from orchestration.settings import PROJECT_ROOT
 from orchestration.ssda903.layouts import CollectionYear
 from orchestration.ssda903.validation.catalogue import CATALOGUE_YEARS, catalogue
@@ -14,6 +16,7 @@ from orchestration.ssda903.validation.catalogue_changes import natural_key, reco
 from orchestration.ssda903.validation.rule_units import unit_for
 
 PAGE = PROJECT_ROOT / "docs" / "ssda903_rules.md"
+DIFFERENCES = PROJECT_ROOT / "schemas" / "ssda903" / "validator_differences.yaml"
 YEARS = (CollectionYear(2026), CollectionYear(2027))
 NEEDS = {
     "last_year": "runs when last year's return is available (the warehouse's own, or a submitted one)",
@@ -58,6 +61,7 @@ def render() -> str:
         severity = unit.severity if unit else ""
         lines.append(f"| {rule.code} | {marks[0]} | {marks[1]} | {severity} | {runs} | {files} | {message} |")
     lines += _history(rules)
+    lines += _differences()
     lines += _change_log()
     return "\n".join(lines) + "\n"
 
@@ -81,6 +85,30 @@ def _history(rules) -> list[str]:
         "",
         ", ".join(using),
     ]
+
+
+def _differences() -> list[str]:
+    """Where our hits differ from the sector validator's on its own test files, and why
+    (schemas/ssda903/validator_differences.yaml)."""
+    entries = yaml.safe_load(DIFFERENCES.read_text(encoding="utf-8"))
+    lines = [
+        "",
+        "## Where we differ from the sector validator",
+        "",
+        "Both run on the sector validator's own test files (csc-validator-be-903 release 0.1.17, its 2025/26",
+        "rules, `tests/fake_data` of its repository: 2,675 children, 5,050 episodes, as a 2025/26 return). Every",
+        "rule not listed gives the same rows in both. Where the two differ, DfE's wording decides; rows are",
+        "counted per table row named. Source: `schemas/ssda903/validator_differences.yaml`. One disagreement",
+        "was ours to fix and is fixed: rule 393 took a SEX of 2 for a girl in 2025/26 (969 rows), when 2 stopped",
+        "being a code in 2024/25.",
+        "",
+        "| rule | rows (ours) | rows (validator) | why | example |",
+        "|---|---|---|---|---|",
+    ]
+    for e in entries:
+        cells = [str(e[k]).replace("|", "\\|") for k in ("rule", "ours", "theirs", "why", "example")]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def _change_log() -> list[str]:
