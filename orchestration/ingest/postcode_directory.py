@@ -53,7 +53,8 @@ def directory_query(path: Path) -> str:
     """SQL giving postcode ('AB1 0AA', one space before the inward code, the form the extracts are normalised
     to), easting, northing (integers, metres) and lad_code from a directory file, whatever ONS called them."""
     if not path.exists():
-        raise PostcodeDirectoryProblem(f"{path}: no such postcode directory (CLA_POSTCODES names a missing file)")
+        named = "CLA_POSTCODES names a missing file" if "CLA_POSTCODES" in os.environ else "the shipped file is missing"
+        raise PostcodeDirectoryProblem(f"{path}: no such postcode directory ({named})")
     header = _header(path)
     if path.suffix == ".parquet" and header == list(COLUMNS):  # packed by postcode_pack: already in this form
         return f"SELECT postcode, easting, northing, lad_code FROM read_parquet({_quoted(path)})"
