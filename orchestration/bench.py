@@ -21,15 +21,15 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from orchestration.settings import DBT_TARGET_DIR, PROJECT_ROOT
+from orchestration.settings import DBT_TARGET_DIR, PROJECT_ROOT, SEEDS_DIR
 
 SCALES = (1, 10)
 ENGLAND = 45
 
 
-def _dbt_seconds() -> dict[str, float]:
+def _dbt_seconds(model: str | None = None) -> dict[str, float] | float:
     """dbt's own execution time by layer (staging, intermediate/ssda903, marts/ssda903, seeds, tests), from the
-    run_results.json of the last build."""
+    run_results.json of the last build; or one model's."""
     target = DBT_TARGET_DIR / "dagster"
     nodes = json.loads((target / "manifest.json").read_text())["nodes"]
     layers: dict[str, float] = {}
@@ -38,6 +38,8 @@ def _dbt_seconds() -> dict[str, float]:
         kind = node.get("resource_type", "")
         layer = "tests" if kind == "test" else "seeds" if kind == "seed" else "/".join(node.get("fqn", [])[1:3])
         layers[layer] = layers.get(layer, 0) + result["execution_time"]
+        if model and node.get("name") == model:
+            return round(result["execution_time"], 1)
     return {k: round(v, 1) for k, v in sorted(layers.items())}
 
 
@@ -96,15 +98,25 @@ def measure(scale: float) -> dict:
     graph = defs.resolve_asset_graph()
     # everything but the 903 return, which is partitioned by year and made after the build
     keys = [k for k in graph.get_all_asset_keys() if graph.get(k).is_materializable and not graph.get(k).partitions_def]
-    ingest = [k for k in keys if k.path[0] in ("raw", "quarantine") or k == POSTCODES_KEY]
-    built = [k for k in keys if k not in ingest]
+    ingest = [k for k in keys if k.path[0] in ("raw", "quarantine")]
+    built = [k for k in keys if k not in ingest and k != POSTCODES_KEY]
     with dg.DagsterInstance.ephemeral() as instance:
+        # The postcode directory's cost: the old Kent-and-sample file, then every UK postcode (which stays).
+        for name, directory in (("postcodes_sample_s", SEEDS_DIR / "postcodes_sample.csv.gz"), ("postcodes_s", None)):
+            os.environ.pop("CLA_POSTCODES", None)
+            if directory:
+                os.environ["CLA_POSTCODES"] = str(directory)
+            started = time.perf_counter()
+            job.execute_in_process(instance=instance, asset_selection=[POSTCODES_KEY], raise_on_error=False)
+            figures[name] = round(time.perf_counter() - started, 1)
+        os.environ.pop("CLA_POSTCODES", None)
         for name, selection in (("ingest_s", ingest), ("build_s", built)):
             started = time.perf_counter()
             result = job.execute_in_process(instance=instance, asset_selection=selection, raise_on_error=False)
             figures[name] = round(time.perf_counter() - started, 1)
             figures[f"{name[:-2]}_succeeded"] = result.success
         figures["dbt_s_by_layer"] = _dbt_seconds()
+        figures["placement_locations_s"] = _dbt_seconds("int_ssda903__placement_locations")
         returns = defs.resolve_job_def("make_903_return")
         started = time.perf_counter()
         result = returns.execute_in_process(instance=instance, partition_key="2025-26", raise_on_error=False)
@@ -132,7 +144,9 @@ def measure(scale: float) -> dict:
             )
             figures["england_return_rows"] = _rows(england)
             figures["validate_england_s"] = _validate_files(england, england_last, bench / "england-report")
-    figures["total_s"] = round(figures["generate_s"] + figures["ingest_s"] + figures["build_s"], 1)
+    figures["total_s"] = round(
+        figures["generate_s"] + figures["postcodes_s"] + figures["ingest_s"] + figures["build_s"], 1
+    )
     return figures
 
 
@@ -169,6 +183,17 @@ def _report(rows: list[dict]) -> list[str]:
             f"- scale {f['scale']:g}: scorecard models {models} s of dbt time; report step "
             f"{f['scorecard_2026_10_s']} s in Dagster (rendering and writing {f.get('scorecard_render_s')} s)"
             + ("" if f["scorecard_published"] else " — FAILED")
+        )
+    lines += [
+        "",
+        "The postcode directory (the reference/postcodes asset alone; the dbt model that joins placements to it):",
+        "",
+    ]
+    for f in rows:
+        lines.append(
+            f"- scale {f['scale']:g}: every UK postcode (2.7 million) {f['postcodes_s']} s, "
+            f"the old Kent-and-sample CSV (99,073) {f['postcodes_sample_s']} s; int_ssda903__placement_locations "
+            f"{f['placement_locations_s']} s"
         )
     lines += ["", "903 validation from files to reports (`cla validate-903`, every active rule, with last year):", ""]
     for f in rows:

@@ -6,6 +6,8 @@
                    and the scorecard of the last month ended (publish_scorecard)
     cla demo       both, then say what was produced and how to open the UI
     cla status     what the warehouse holds: rows loaded and quarantined per extract
+    cla validate-903        check a 903 return made anywhere against DfE's rules
+    cla compare-903-rules   what a newer DfE rule catalogue adds, retires and rewords
 
 Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CLA_AS_OF; see README.md).
 """
@@ -206,7 +208,9 @@ def _publish_scorecard(defs) -> int:
 
 def _make_903_returns(defs) -> int:
     """The 903 return of the last complete collection year and of the year in progress (partitioned job); what
-    happened to each is read from the run's `dfe_validation` check."""
+    happened to each is read from the run's `dfe_validation` check: where it was written, the rules that did not
+    run and why, and for a blocked return its DfE errors by rule. A blocked return is an outcome, not a crash:
+    Dagster's own log of the failed step (a stack trace) stays in the run's log in the UI."""
     import dagster as dg
 
     from orchestration.ingest.sources import data_as_of
@@ -216,38 +220,58 @@ def _make_903_returns(defs) -> int:
     settings = load_settings()
     job = defs.resolve_job_def("make_903_return")
     status = 0
-
+    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+    complete, drafts = [], []
     with dg.DagsterInstance.get() as instance:
         for year in return_years(data_as_of(_coverage(settings), settings.as_of)):
             _wait_for_the_warehouse(instance)
             result = job.execute_in_process(
-                instance=instance, partition_key=year, raise_on_error=False, run_config=QUIET, tags=run_tags()
+                instance=instance, partition_key=year, raise_on_error=False, run_config=quiet, tags=run_tags()
             )
             check = next((e for e in result.get_asset_check_evaluations() if e.check_name == "dfe_validation"), None)
-            if check is None:
-                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
+            if check is None or (check.passed and not result.success):
+                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); the run's log in the UI has it")
                 _say_why(result)
                 return 1
-            folder = Path(check.metadata["folder"].value)
-            errors = check.metadata["errors"].value
-            if check.metadata["draft"].value:
-                _say(
-                    f"903 return {year} is a draft (the year has not ended): written to {folder}; "
-                    f"{errors} DfE error(s) so far, many of them rules that only hold at the year's end"
-                )
-            elif not check.passed:
-                _say(
-                    f"903 return {year} NOT published: {errors} DfE error(s); "
-                    f"the report is in {folder / 'validation' / 'validation_report.xlsx'}"
-                )
-                status = 1
-            elif not result.success:
-                _say(f"FAILED making the {year} 903 return (run {result.run_id[:8]}); open the run in the UI")
-                _say_why(result)
-                return 1
-            else:
-                _say(f"903 return {year} validated and written to {folder}")
+            (drafts if check.metadata["draft"].value else complete).append((year, check))
+    for year, check in complete:
+        folder = Path(check.metadata["folder"].value)
+        if check.passed:
+            _say(f"903 return {year} validated and written to {folder}")
+        else:
+            status = 1
+            _say(f"903 return {year} NOT published: {check.metadata['errors'].value} DfE error(s) for "
+                 f"{check.metadata['children_with_errors'].value} children")  # fmt: skip
+            _say_errors_by_rule(folder)
+            _say(f"  the report: {folder / 'validation' / 'validation_report.xlsx'}")
+        _say_not_run(check)
+    for year, check in drafts:
+        _say(
+            f"903 return {year} is a draft (the year has not ended; not for DfE): written to "
+            f"{check.metadata['folder'].value}; {check.metadata['errors'].value} DfE error(s) so far, many of them "
+            "rules that only hold at the year's end"
+        )
+        _say_not_run(check)
     return status
+
+
+def _say_errors_by_rule(folder: Path, shown: int = 15) -> None:
+    import pandas as pd
+
+    summary = pd.read_csv(folder / "validation" / "validation_summary.csv", dtype={"rule": str})
+    errors = summary[(summary["severity"] == "error") & (summary["failures"] > 0)]
+    for row in errors.head(shown).itertuples():
+        _say(f"  {row.rule:>9} {row.failures:>6}  {row.message[:90]}")
+    if len(errors) > shown:
+        _say(f"  … and {len(errors) - shown} more rule(s) with errors")
+
+
+def _say_not_run(check) -> None:
+    """The rules that did not run and why, as the check says (e.g. no earlier return, no Ofsted register)."""
+    why = check.metadata.get("rules_not_run_why")
+    if why is not None and check.metadata["rules_not_run"].value:
+        for line in why.value.splitlines():
+            _say(f"  {line}")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -327,7 +351,7 @@ def _validate_903(args: argparse.Namespace) -> int:
     from orchestration.ssda903.export import read_providers
     from orchestration.ssda903.files import read_return
     from orchestration.ssda903.layouts import CollectionYear
-    from orchestration.ssda903.validation.reports import write_reports
+    from orchestration.ssda903.validation.reports import by_rule, not_run_text, write_reports
     from orchestration.ssda903.validation.runner import validate_return
 
     started = time.perf_counter()
@@ -335,17 +359,32 @@ def _validate_903(args: argparse.Namespace) -> int:
     try:
         this_year = read_return([Path(p) for p in args.files])
         last_year = read_return([Path(p) for p in args.last_year]) if args.last_year else None
+        history = {}
+        for folder in args.history:
+            earlier = read_return(Path(folder))
+            ending = _year_of_earlier_return(Path(folder), earlier).ending
+            if ending >= year.ending or ending in history:
+                _say(
+                    f"--history {folder}: taken as {CollectionYear(ending)}, which is not an earlier year than "
+                    f"{year} or is given twice; name each folder by its year (e.g. 2023-24)"
+                )
+                return 2
+            history[ending] = earlier.texts()
     except FileProblem as problem:
         _say(f"cannot read the return: {problem}")
         return 2
+    if history:
+        _say(f"history: {', '.join(str(CollectionYear(e)) for e in sorted(history))}")
     try:
         providers = read_providers(Path(args.providers)) if args.providers else None
     except dg.Failure as failure:
         _say(failure.description)
         return 2
     la_code = args.la_code or load_settings().la_code
-    validation = validate_return(year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers)
-    written = write_reports(validation, Path(args.out))
+    validation = validate_return(
+        year, la_code, this_year.texts(), last_year.texts() if last_year else None, providers, history
+    )
+    written = write_reports(validation, Path(args.out), authority=la_code)
     summary = validation.summary()
     ran = int((summary["status"] == "run").sum())
     _say(f"{year} return ({this_year.file_format}, {', '.join(f'{t} {len(f)}' for t, f in this_year.tables.items())})")
@@ -355,10 +394,64 @@ def _validate_903(args: argparse.Namespace) -> int:
         f"{validation.errors} errors and {validation.queries} queries for "
         f"{validation.failures['child'].nunique()} children, in {time.perf_counter() - started:.1f} s"
     )
-    for row in summary[summary["failures"] > 0].sort_values("failures", ascending=False).head(15).itertuples():
+    for row in by_rule(summary[summary["failures"] > 0]).head(15).itertuples():
         _say(f"  {row.rule:>9} {row.severity:<6}{row.failures:>6}  {row.message[:90]}")
+    not_run = summary[summary["status"] != "run"]
+    if len(not_run):
+        _say(not_run_text(not_run))
     _say(f"reports: {', '.join(str(p) for p in written)}")
     return 1 if validation.errors else 0
+
+
+def _year_of_earlier_return(folder: Path, earlier):
+    """An earlier return's collection year: from its folder's name (2023-24), else from the latest episode date
+    it holds (an episode starts or ends within its year at the latest)."""
+    from orchestration.ingest.reading import FileProblem
+    from orchestration.ssda903.files import parse_date
+    from orchestration.ssda903.layouts import CollectionYear
+
+    try:
+        return CollectionYear.parse(folder.name)
+    except ValueError:
+        pass
+    dates = []
+    episodes = earlier.tables.get("Episodes")
+    for column in ("DECOM", "DEC"):
+        for value in episodes.frame[column].dropna() if episodes is not None else []:
+            with contextlib.suppress(ValueError):
+                dates.append(parse_date(value))
+    if not dates:
+        raise FileProblem(f"{folder}: cannot tell which year this return is; name its folder by its year (2023-24)")
+    return CollectionYear.containing(max(dates))
+
+
+def cmd_compare_903_rules(args: argparse.Namespace) -> int:
+    from orchestration.ssda903.validation.catalogue import CATALOGUE, catalogue
+    from orchestration.ssda903.validation.catalogue_changes import compare, read_new_catalogue, record
+
+    new = Path(args.catalogue)
+    try:
+        theirs = read_new_catalogue(new)
+    except (OSError, ValueError) as problem:
+        _say(f"cannot read the catalogue: {problem}")
+        return 2
+    changes = compare(catalogue(), theirs)
+    if not changes:
+        _say(f"{new} holds the same rules and messages as {CATALOGUE.name}")
+        return 0
+    _say(f"{len(changes)} change(s) in {new} against {CATALOGUE.name}:")
+    for change in changes:
+        _say(f"  {change.year}  {change.change:<9} {change.rule:<10} {change.message[:90]}")
+    if args.update:
+        if not args.release:
+            _say("--update needs --release (the name of the release the new catalogue comes from)")
+            return 2
+        record(changes, args.release, new, date.today())
+        _say(
+            f"took {new.name} in as {CATALOGUE.name} and logged the changes as release {args.release}; next: a SQL "
+            "file and fixture per added or reworded rule, then `python -m orchestration.ssda903.validation.coverage`"
+        )
+    return 0
 
 
 def _generation_options(parser: argparse.ArgumentParser) -> None:
@@ -410,10 +503,29 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--year", required=True, help="collection year, e.g. 2025/26")
     validate.add_argument("files", nargs="+", help="this year's files, or the folder holding them")
     validate.add_argument("--last-year", nargs="+", default=[], help="last year's files, for the rules that compare")
+    validate.add_argument(
+        "--history",
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="earlier returns, one folder each, named by year (2023-24), for the rules that look at a child's "
+        "whole history (a folder for last year stands for --last-year)",
+    )
     validate.add_argument("--out", required=True, help="folder for the validation reports (CSV and XLSX)")
     validate.add_argument("--providers", help="the Ofsted provider register as CSV, for the URN rules")
     validate.add_argument("--la-code", help="the returning authority's code (default $CLA_LA_CODE)")
     validate.set_defaults(func=cmd_validate_903)
+    rules = commands.add_parser(
+        "compare-903-rules",
+        help="list the DfE rules a newer catalogue adds, retires and rewords against ours",
+        description="Compare a DfE rule catalogue (the layout of schemas/ssda903/rule_catalogue.csv, e.g. a new "
+        "release of the sector validator's list) with ours: rules added, retired and reworded in each "
+        "collection year. With --update, take it in and record the changes in the change log.",
+    )
+    rules.add_argument("catalogue", help="the new catalogue (CSV)")
+    rules.add_argument("--release", help="the release the new catalogue comes from, e.g. 0.1.18")
+    rules.add_argument("--update", action="store_true", help="replace our catalogue and log the changes")
+    rules.set_defaults(func=cmd_compare_903_rules)
     args = parser.parse_args(argv)
     from orchestration.pool_slots import PoolBusy
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from synthetic import calibration as cal
 from synthetic import identifiers as ids
-from synthetic.days import NONE, YEAR, bday, to_date
+from synthetic.days import NONE, YEAR, bday, dfe_eighteenth_birthday, to_date
 from synthetic.draws import Draws
 from synthetic.lives import Population
 
@@ -195,7 +195,7 @@ def children_and_names(
                 ch.ethnicity,
                 "Y" if ch.disability else "N",
                 "Y" if ch.uasc else "N",
-                ch.b18 if ch.uasc and ch.b18 <= population.as_of else NONE,
+                dfe_eighteenth_birthday(ch.dob) if ch.uasc and ch.b18 <= population.as_of else NONE,
                 mother,
                 child_dob,
                 district,

@@ -49,6 +49,13 @@ def bday(dob: int, years: int) -> int:
         return date(d.year + years, 3, 1).toordinal() - _EPOCH
 
 
+def dfe_eighteenth_birthday(dob: int) -> int:
+    """The 18th birthday as DfE's rule 304 counts it: the date of birth plus 18 years, which for a child born
+    on 29 February is 28 February (not 1 March, the day English law says they turn 18). UASC status ceases
+    on it at the latest."""
+    return int(add_months(np.array([dob]), 12 * 18)[0])
+
+
 def birthdays(dob, years: int) -> np.ndarray:
     return add_months(dob, 12 * years, leap_to_march=True)
 

@@ -172,6 +172,10 @@ def period_placements(py: random.Random, tokens: CarerTokens, ch: Child, per: Pe
                 else:
                     typ = "A4" if consent else "A6"
                     new = (typ, "adopters", tokens.new("adopters", per.home, ch.uasc), "CARPL")
+                    if by_carer and per.adoption:
+                        # the carers meant to adopt are no longer the child's (a move came first): the adopters
+                        # are new, as A4/A6 say, and the adoption record must say so too (rule 335)
+                        per.adoption["adopted_by_foster_carer"] = "N"
                 frozen = True
             elif action == "home":
                 new = ("P1", "parents", tokens.new("parents", per.home, ch.uasc), "CARPL")

@@ -69,7 +69,10 @@ class SocialWorkers:
             if e >= per.end:  # care ended: the case moves to another team (leaving care, family support)
                 reason = "TSPROC"
             elif e == self.left[w]:
-                reason = "LEFTRL" if py.random() < 0.9 else "FCONTA"
+                # A worker leaving is LEFTRL; FCONTA (first contact) starts a child's involvement, never
+                # ends a worker's (SW10bSTG2). The draw is kept so the rest of the population is unchanged.
+                py.random()
+                reason = "LEFTRL"
             else:
                 reason = SW_CHANGE_REASON(py)
             out.append((self.ids[w], t, e, reason if e >= SW_REASON_FROM else ""))

@@ -172,7 +172,7 @@ def ingest_synthetic(folder: Path, warehouse: Path) -> None:
     """A small synthetic population: the four case-system extracts the episodes are made from, ingested as the
     pipeline does (contract checks, raw tables), beside the hand-made authority; then the postcode directory
     sample, less the made-up postcodes of the hand-made histories."""
-    from orchestration.ingest.postcodes import DIRECTORY_SQL
+    from orchestration.ingest.postcode_directory import directory_query
 
     entities = ("children", "periods_of_care", "legal_statuses", "placements")
     outcomes = ingest_synthetic_extracts(folder, warehouse, seed=5, scale=SYNTHETIC_SCALE, entities=entities,
@@ -180,10 +180,8 @@ def ingest_synthetic(folder: Path, warehouse: Path) -> None:
     assert {entity: len(o.quarantined) for entity, o in outcomes.items()} == dict.fromkeys(entities, 0)
     made_up = ", ".join(f"'{p['postcode']}'" for p in POSTCODES)
     with duckdb.connect(str(warehouse)) as con:
-        con.execute(
-            f"INSERT INTO reference.postcodes SELECT * FROM ({DIRECTORY_SQL}) WHERE postcode NOT IN ({made_up})",
-            [str(ROOT / "seeds" / "postcodes_sample.csv.gz")],
-        )
+        sample = directory_query(ROOT / "seeds" / "postcodes_sample.csv.gz")
+        con.execute(f"INSERT INTO reference.postcodes SELECT * FROM ({sample}) WHERE postcode NOT IN ({made_up})")
 
 
 def dbt_build(warehouse: Path, work: Path, select: str) -> subprocess.CompletedProcess:

@@ -37,13 +37,23 @@ def test_rule_against_its_fixture(path):
     unit = unit_for(code, year)
     assert unit is not None, f"no rule unit for {code} in {year}"
     this_year, last_year = _frames(spec.get("this_year")), _frames(spec.get("last_year"))
+    # earlier returns still: {"2022/23": {episodes: [...]}, ...}
+    history = {CollectionYear.parse(y).ending: _frames(t) for y, t in (spec.get("history") or {}).items()}
     con = open_database(
         year,
         spec.get("la_code", "E10000016"),
         this_year,
         last_year,
         providers=pd.DataFrame(spec["providers"]) if "providers" in spec else None,
+        history=history,
     )
+    if "postcodes" in spec:  # the directory's rows for this fixture ({postcode, easting, northing, district})
+        con.register("fixture_postcodes", pd.DataFrame(spec["postcodes"]))
+        con.execute(
+            "CREATE TABLE postcode_directory AS SELECT replace(upper(postcode), ' ', '') AS postcode, "
+            "CAST(easting AS INTEGER) AS easting, CAST(northing AS INTEGER) AS northing, district "
+            "FROM fixture_postcodes"
+        )
     found = con.execute(unit.sql).df()
     failing = {(row.table_name, str(row.child)) for row in found.itertuples()}
     expected = {(table, str(child)) for table, child in spec["fails"]}

@@ -12,7 +12,8 @@ data/exports/ssda903/archive/, never overwritten. Tables not in a year's return 
 DoLo before 2026/27) are not written.
 
 Before anything is written the return is validated against every DfE rule active in the year (with last
-year's return: the submitted one where it was loaded, else the derived one). The validation report goes in
+year's return and every earlier one the warehouse holds: the submitted one where it was loaded, else the
+derived one). The validation report goes in
 the return's folder. A return with any DfE error is not published: its report goes to <year>-blocked/ and the
 published return, if any, is left as it was. Queries do not block.
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from orchestration.ingest.reading import FileProblem, decode
 from orchestration.ingest.sources import data_as_of, read_coverage
@@ -46,7 +48,8 @@ from orchestration.ssda903.layouts import (
     table,
     tables_for,
 )
-from orchestration.ssda903.validation.reports import write_reports
+from orchestration.ssda903.validation.history import HISTORY_TABLES
+from orchestration.ssda903.validation.reports import not_run_text, write_reports
 from orchestration.ssda903.validation.runner import Validation, validate_return
 
 MARTS_SCHEMA = "marts_ssda903"
@@ -138,6 +141,46 @@ def refuse_empty_or_shrunk(
     refuse_if_shrunk(f"The {year} return", period, published, counts, min_share_kept)
 
 
+def earlier_returns(
+    con: duckdb.DuckDBPyConnection, year: CollectionYear, la_code: str
+) -> dict[int, dict[str, pd.DataFrame]]:
+    """Every earlier year's return the warehouse holds (as submitted where loaded, otherwise as derived), for
+    the rules that look at a child's whole history: the tables those rules read (history.py), by year ending."""
+    earlier = {}
+    for earlier_year in collection_years():
+        if earlier_year.ending >= year.ending - 1:
+            continue  # last year's is last_year_return's, with every table
+        submitted = con.execute(
+            f"SELECT count(*) FROM {MARTS_SCHEMA}.header WHERE la_code = ? AND collection_year = ? "
+            "AND return_source = 'submitted'",
+            [la_code, earlier_year.label],
+        ).fetchall()[0][0]
+        source = "submitted" if submitted else "derived"
+        earlier[earlier_year.ending] = {
+            t.name: _mart_as_text(con, t, earlier_year, la_code, source)
+            for t in tables_for(earlier_year)
+            if t.mart in HISTORY_TABLES
+        }
+    return earlier
+
+
+def _mart_as_text(
+    con: duckdb.DuckDBPyConnection, table: Table, year: CollectionYear, la_code: str, return_source: str
+) -> pa.Table:
+    """One table of a year's return as the text a file holds (dd/mm/yyyy dates, blanks null), made in SQL and
+    handed over as Arrow: several years of history at scale 10 are half a million rows, which read_mart's
+    value-by-value conversion takes seconds over."""
+    columns = []
+    for column in table.columns:
+        value = f"strftime({column.field}, '%d/%m/%Y')" if column.type == "date" else f"CAST({column.field} AS VARCHAR)"
+        columns.append(f"nullif(trim({value}), '') AS \"{column.name}\"")
+    return con.sql(
+        f"SELECT {', '.join(columns)} FROM {MARTS_SCHEMA}.{table.mart} "
+        "WHERE la_code = ? AND collection_year = ? AND return_source = ?",
+        params=[la_code, year.label, return_source],
+    ).to_arrow_table()
+
+
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -188,6 +231,7 @@ def write_return(
     as_of: date | None = None,
     providers: pd.DataFrame | None = None,
     min_share_kept: float = 0.5,
+    authority: str = "",
 ) -> ExportedReturn:
     """Validate the year's return from the marts, then write it into `folder` (with its validation report) if
     DfE would accept it, or only the report into `<folder>-blocked` if not. A year that has not ended at
@@ -203,7 +247,9 @@ def write_return(
     frames = {name: frame[list(table(name).column_names)] for name, frame in checked.items()}
     counts = {name: len(frame) for name, frame in frames.items()}
     refuse_empty_or_shrunk(con, year, la_code, counts, min_share_kept)
-    validation = validate_return(year, la_code, checked, last_year_return(con, year, la_code), providers)
+    validation = validate_return(
+        year, la_code, checked, last_year_return(con, year, la_code), providers, earlier_returns(con, year, la_code)
+    )
     draft = as_of is not None and as_of <= year.end
     publishable = draft or validation.errors == 0
 
@@ -221,7 +267,7 @@ def write_return(
                 put(t.file, csv_bytes(t, frames[t.name], year), t.name, rows[t.name])
             xml = xml_layout.xml_bytes(frames, year)
             put(xml_file_name(year), xml, "EXPSSDA903 (every table above)", xml.count(b"<CHILD>"))
-        write_reports(validation, staging / "validation")
+        write_reports(validation, staging / "validation", authority or la_code, as_of)
         manifest = manifest_bytes(year, la_code, as_of, described, validation)
         (staging / "manifest.json").write_bytes(manifest)
         hashes["manifest.json"] = _sha256(manifest)
@@ -298,15 +344,18 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
         as_of = data_as_of(read_coverage(con, settings.la_code), settings.as_of)
         try:
             exported = write_return(
-                con, year, folder, settings.la_code, as_of, _providers(settings), settings.min_share_kept
-            )
+                con, year, folder, settings.la_code, as_of, _providers(settings), settings.min_share_kept,
+                authority=f"{settings.la_name} ({settings.la_code})",
+            )  # fmt: skip
         except PublicationRefused as refused:
             raise dg.Failure(description=str(refused)) from None
     validation = exported.validation
     summary = validation.summary()
     failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)
+    not_run = summary[summary["status"] != "run"]
     check_metadata = {
         "collection_year": year.label,
+        "return_kind": "draft: the year has not ended, not for DfE" if exported.draft else "complete year",
         "folder": dg.MetadataValue.path(str(exported.folder)),
         "errors": validation.errors,
         "queries": validation.queries,
@@ -314,9 +363,8 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
             validation.failures.loc[validation.failures["severity"] == "error", "child"].nunique()
         ),
         "rules_run": int((summary["status"] == "run").sum()),
-        "rules_not_run": dg.MetadataValue.json(
-            {r.rule: r.reason or r.status for r in summary[summary["status"] != "run"].itertuples()}
-        ),
+        "rules_not_run": dg.MetadataValue.json({r.rule: r.reason or r.status for r in not_run.itertuples()}),
+        "rules_not_run_why": dg.MetadataValue.md(not_run_text(not_run) or "every active rule ran"),
         "failures_by_rule": dg.MetadataValue.json(
             {f"{r.rule} ({r.severity})": int(r.failures) for r in failing.itertuples()}
         ),

@@ -35,7 +35,12 @@ class CataloguedRule:
 
 @cache
 def catalogue() -> dict[str, CataloguedRule]:
-    with open(CATALOGUE, newline="", encoding="utf-8") as f:
+    return read_catalogue(CATALOGUE)
+
+
+def read_catalogue(path: Path) -> dict[str, CataloguedRule]:
+    """A catalogue file in this layout: ours, or a newer one to compare with it (catalogue_changes.py)."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return {
             row["code"]: CataloguedRule(
                 code=row["code"],

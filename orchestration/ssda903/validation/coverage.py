@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import sys
 
+import yaml
+
 from orchestration.settings import PROJECT_ROOT
 from orchestration.ssda903.layouts import CollectionYear
-from orchestration.ssda903.validation.catalogue import catalogue
+from orchestration.ssda903.validation.catalogue import CATALOGUE_YEARS, catalogue
+from orchestration.ssda903.validation.catalogue_changes import natural_key, recorded_changes
 from orchestration.ssda903.validation.rule_units import unit_for
 
 PAGE = PROJECT_ROOT / "docs" / "ssda903_rules.md"
+DIFFERENCES = PROJECT_ROOT / "schemas" / "ssda903" / "validator_differences.yaml"
 YEARS = (CollectionYear(2026), CollectionYear(2027))
 NEEDS = {
     "last_year": "runs when last year's return is available (the warehouse's own, or a submitted one)",
     "providers": "runs when the Ofsted provider register is supplied (data/landing/reference/ofsted_providers.csv)",
+    "postcodes": "runs with the postcode directory (shipped: every UK postcode; or CLA_POSTCODES)",
 }
 
 
@@ -41,9 +46,7 @@ def render() -> str:
         "| rule | 2025/26 | 2026/27 | severity | runs | unit | DfE message |",
         "|---|---|---|---|---|---|---|",
     ]
-    for rule in sorted(
-        rules, key=lambda r: (not r.code[0].isdigit(), len(r.code.rstrip("abcdefghijABCDEFGHJ")), r.code)
-    ):
+    for rule in sorted(rules, key=lambda r: natural_key(r.code)):
         units = [unit_for(rule.code, y) if rule.active_in(y) else None for y in YEARS]
         unit = next((u for u in reversed(units) if u), None)
         marks = ["active" if rule.active_in(y) else "–" for y in YEARS]
@@ -51,11 +54,107 @@ def render() -> str:
             m if not (m == "active" and u is None) else "**not implemented**" for m, u in zip(marks, units, strict=True)
         ]
         runs = "; ".join(NEEDS[n] for n in sorted(unit.needs)) if unit and unit.needs else ("always" if unit else "")
+        if unit and unit.uses_history:
+            runs += "; **uses the whole history** (every earlier return at hand)"
         files = ", ".join(sorted({u.path.name for u in units if u})) or ""
         message = rule.message.replace("|", "\\|")
         severity = unit.severity if unit else ""
         lines.append(f"| {rule.code} | {marks[0]} | {marks[1]} | {severity} | {runs} | {files} | {message} |")
+    lines += _history(rules)
+    lines += _differences()
+    lines += _change_log()
     return "\n".join(lines) + "\n"
+
+
+def _history(rules) -> list[str]:
+    """The rules that look at a child's whole history, and where that history comes from."""
+    using = sorted(
+        {r.code for r in rules for y in YEARS if (u := unit_for(r.code, y)) and u.uses_history}, key=natural_key
+    )
+    return [
+        "",
+        "## Rules that use the child's whole history",
+        "",
+        "DfE checks these against everything it holds for a child; a return shows one year, and last year's",
+        "return a second, which is why the sector validator calls them unreliable. Here they read every earlier",
+        "return at hand (`orchestration/ssda903/validation/history.py`): in the pipeline, every year the",
+        "warehouse holds from 2018/19 (submitted returns where loaded, otherwise derived); with",
+        "`cla validate-903 --history 2023-24/ 2022-23/ ...`, the returns given. Where the history does not reach",
+        "far enough back to settle a case (a care leaver's 14th birthday before its first year, rule 1001), the",
+        "case is not judged rather than guessed.",
+        "",
+        ", ".join(using),
+    ]
+
+
+def _differences() -> list[str]:
+    """Where our hits differ from the sector validator's on its own test files, and why
+    (schemas/ssda903/validator_differences.yaml)."""
+    entries = yaml.safe_load(DIFFERENCES.read_text(encoding="utf-8"))
+    lines = [
+        "",
+        "## Where we differ from the sector validator",
+        "",
+        "Both run on the sector validator's own test files (csc-validator-be-903 release 0.1.17, its 2025/26",
+        "rules, `tests/fake_data` of its repository: 2,675 children, 5,050 episodes, as a 2025/26 return). Every",
+        "rule not listed gives the same rows in both. Where the two differ, DfE's wording decides; rows are",
+        "counted per table row named. Source: `schemas/ssda903/validator_differences.yaml`. One disagreement",
+        "was ours to fix and is fixed: rule 393 took a SEX of 2 for a girl in 2025/26 (969 rows), when 2 stopped",
+        "being a code in 2024/25.",
+        "",
+        "| rule | rows (ours) | rows (validator) | why | example |",
+        "|---|---|---|---|---|",
+    ]
+    for e in entries:
+        cells = [str(e[k]).replace("|", "\\|") for k in ("rule", "ours", "theirs", "why", "example")]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _change_log() -> list[str]:
+    """Which rules changed in which year and release: the releases taken in since the first catalogue
+    (schemas/ssda903/rule_changes.csv, written by `cla compare-903-rules --update`), then the catalogue's
+    own record of the rules each collection year added and retired."""
+    lines = [
+        "",
+        "## Rules change log",
+        "",
+        "DfE changes rules during a collection, and the sector validator publishes each change as a release of",
+        "its catalogue. `cla compare-903-rules NEW.csv` lists what a new catalogue adds, retires and rewords;",
+        "with `--release NAME --update` it takes the catalogue in and records the changes below. Then each added",
+        "or reworded rule needs its SQL file and fixture, and this page regenerated: one reviewable commit.",
+        "A rule DfE amends without rewording its message does not show in a catalogue: its unit gets a file",
+        "for the year it changes from (`rules/146@2026.sql`), which the table above lists.",
+        "",
+        "### Mid-year changes, by release",
+        "",
+        "| release | recorded | collection year | added | retired | reworded |",
+        "|---|---|---|---|---|---|",
+    ]
+    grouped: dict[tuple[str, str, str], dict[str, list[str]]] = {}
+    for row in recorded_changes():
+        key = (row["release"], row["recorded"], row["collection_year"])
+        grouped.setdefault(key, {}).setdefault(row["change"], []).append(row["rule"])
+    for (release, recorded, year), changes in grouped.items():
+        kinds = ("added", "retired", "reworded")
+        cells = [", ".join(sorted(changes.get(c, []), key=natural_key)) or "–" for c in kinds]
+        lines.append(f"| {release} | {recorded} | {year} | {' | '.join(cells)} |")
+    lines += [
+        "",
+        "### By collection year, from the catalogue",
+        "",
+        "| collection year | rules active | added | retired |",
+        "|---|---|---|---|",
+    ]
+    rules = catalogue().values()
+    endings = sorted(CATALOGUE_YEARS)
+    for previous, ending in zip([None, *endings], endings, strict=False):
+        active = {r.code for r in rules if ending in r.years}
+        before = {r.code for r in rules if previous in r.years}
+        added = ", ".join(sorted(active - before, key=natural_key)) if previous else "(first year catalogued)"
+        retired = ", ".join(sorted(before - active, key=natural_key)) or "–"
+        lines.append(f"| {CollectionYear(ending)} | {len(active)} | {added or '–'} | {retired} |")
+    return lines
 
 
 def main() -> int:

@@ -5,6 +5,7 @@ a value a rule can reject, not a value lost on loading.
 Tables: <mart> and <mart>_last for every 903 table (header, episodes, ...), with DfE's column names, a
 row_key (the row's position in its file, from 1) and, on episodes, the derived PL_DISTANCE, PL_LA and
 PL_LOCATION; header carries UASC (1 when the child is in the UASC table, as DfE derives it for CSV).
+Earlier returns, for the rules that look at a child's whole history: history.py.
 Macros: collection_start(), collection_end(), year_ending(), la_code(), d(text) (a dd/mm/yyyy date or
 NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year),
 legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts),
@@ -26,6 +27,7 @@ import pyarrow as pa
 
 from orchestration.settings import PROJECT_ROOT, SEEDS_DIR
 from orchestration.ssda903.layouts import CollectionYear, tables
+from orchestration.ssda903.validation.history import load_history
 
 DATABASE = "validation"
 LA_PERM_CODES = PROJECT_ROOT / "schemas" / "ssda903" / "la_perm_codes.csv"
@@ -76,8 +78,15 @@ def open_database(
     this_year: dict[str, pd.DataFrame | pa.Table],
     last_year: dict[str, pd.DataFrame | pa.Table] | None = None,
     providers: pd.DataFrame | None = None,
+    history: dict[int, dict[str, pd.DataFrame | pa.Table]] | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """this_year / last_year: mart name (header, episodes, ...) → the table's rows (any types; held as text)."""
+    """this_year / last_year: mart name (header, episodes, ...) → the table's rows (any types; held as text).
+    history: year ending → such a return, for every earlier year at hand (history.py); last year's return,
+    when not given, is taken from it."""
+    history = dict(history or {})
+    if last_year:
+        history.setdefault(year.ending - 1, last_year)
+    last_year = last_year or history.get(year.ending - 1)
     con = duckdb.connect()
     # Compressed (once CHECKPOINT has run): the rules read a compressed column of repeated dates and codes
     # about a third faster than a plain one.
@@ -240,6 +249,7 @@ def open_database(
         GROUP BY CHILD, period
         """
     )
+    load_history(con, year, history, _load, _columns)
     if providers is not None:
         con.register("incoming", providers)
         con.execute("CREATE TABLE ofsted_providers AS SELECT * FROM incoming")
@@ -269,3 +279,9 @@ def has_providers(con: duckdb.DuckDBPyConnection) -> bool:
             0
         ]
     )
+
+
+def has_postcode_directory(con: duckdb.DuckDBPyConnection) -> bool:
+    """The postcode directory's rows for the return (validation/postcodes.py) are loaded."""
+    query = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'postcode_directory'"
+    return bool(con.execute(query).fetchone()[0])

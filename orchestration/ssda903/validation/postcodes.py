@@ -1,16 +1,40 @@
-"""PL_DISTANCE, PL_LA and PL_LOCATION for a return that arrives as files, derived as DfE derives them.
+"""The postcode directory in the validation database: which postcodes exist (rule 392c), and PL_DISTANCE,
+PL_LA and PL_LOCATION for a return that arrives as files, derived as DfE derives them.
 
-The warehouse's episodes mart carries these already; a return validated on its own (`cla validate-903`) has
-only the postcodes, so they are derived here from the postcode directory (seeds/postcodes_sample.csv.gz or
-CLA_POSTCODES) and the district → authority lookup, as DfE derives them (ssda903/placement_location.py).
+Only the directory's rows for the postcodes the return (and last year's) holds are loaded, from the shipped
+directory of every UK postcode (seeds/postcodes_uk.parquet) or CLA_POSTCODES: a scan of 2.7 million rows
+takes a fraction of a second, where loading them all would take seconds. The table is postcode_directory:
+postcode (upper case, no spaces), easting, northing, district.
+
+The warehouse's episodes mart carries the derived fields already; a return validated on its own (`cla
+validate-903`) has only the postcodes, so they are derived here with the district → authority lookup
+(ssda903/placement_location.py).
 """
 
 from __future__ import annotations
 
 import duckdb
 
-from orchestration.ingest.postcodes import postcode_file
+from orchestration.ingest.postcode_directory import directory_query, postcode_file
 from orchestration.ssda903.placement_location import DISTRICT_TO_AUTHORITY, pl_distance, pl_la, pl_location
+
+COMPACT = "replace(upper({}), ' ', '')"
+
+
+def load_postcode_directory(con: duckdb.DuckDBPyConnection) -> None:
+    given = " UNION ".join(
+        f"SELECT {COMPACT.format(column)} FROM {table} WHERE {column} IS NOT NULL"
+        for table in ("episodes", "episodes_last")
+        for column in ("HOME_POST", "PL_POST")
+    )
+    con.execute(
+        f"""
+        CREATE TABLE postcode_directory AS
+        SELECT replace(postcode, ' ', '') AS postcode, easting, northing, lad_code AS district
+        FROM ({directory_query(postcode_file())})
+        WHERE replace(postcode, ' ', '') IN ({given})
+        """
+    )
 
 
 def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
@@ -19,17 +43,8 @@ def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
             continue  # supplied with the return (the warehouse's own marts)
         if not con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
             continue
-        loaded = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'postcode_directory'"
+        loaded = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'district_authority'"
         if not con.execute(loaded).fetchone()[0]:
-            con.execute(
-                """
-                CREATE TABLE postcode_directory AS
-                SELECT replace(upper(pcd), ' ', '') AS postcode, try_cast(oseast1m AS DOUBLE) AS easting,
-                       try_cast(osnrth1m AS DOUBLE) AS northing, laua AS district
-                FROM read_csv(?, header = true, all_varchar = true)
-                """,
-                [str(postcode_file())],
-            )
             con.execute(
                 "CREATE TABLE district_authority AS SELECT LTLA21CD AS district, UTLA21CD AS authority "
                 "FROM read_csv(?, header = true, all_varchar = true)",
@@ -46,8 +61,8 @@ def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
                 {pl_location(placement_la, "la_code()")} AS PL_LOCATION
             )
             FROM {table} AS e
-            LEFT JOIN postcode_directory AS home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
-            LEFT JOIN postcode_directory AS placed ON placed.postcode = replace(upper(e.PL_POST), ' ', '')
+            LEFT JOIN postcode_directory AS home ON home.postcode = {COMPACT.format("e.HOME_POST")}
+            LEFT JOIN postcode_directory AS placed ON placed.postcode = {COMPACT.format("e.PL_POST")}
             LEFT JOIN district_authority AS lookup ON lookup.district = placed.district
             ORDER BY e.row_key
             """

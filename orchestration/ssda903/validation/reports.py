@@ -5,25 +5,59 @@ validation_summary.csv   every rule active in the year: code, DfE message, sever
 validation_errors.csv    every failure: child, table, row, rule, message, severity, the offending values
 validation_report.xlsx   an overview, both lists, one sheet each, for the returns officer (every failure: the
                          project's own XLSX writer writes an England-size return's 130,000 in a second or two)
+
+The overview opens with what the report is about: the authority, the collection year, the release of DfE's
+rules it was checked against, and the date (the extract's as-of date in the pipeline, so the same warehouse
+gives the same file; the day of checking for `cla validate-903`). Rule codes sort as DfE numbers them: 101
+before 1000, the SW rules last.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from orchestration.ssda903.validation.catalogue_changes import current_release, natural_key
 from orchestration.ssda903.validation.runner import Validation
 from orchestration.xlsx import Sheet, Styled, write_xlsx
 
+STATUS_ORDER = {"run": 0, "not run": 1, "not implemented": 2}
 
-def write_reports(validation: Validation, folder: Path) -> list[Path]:
+
+def by_rule(summary: pd.DataFrame) -> pd.DataFrame:
+    """Rules that ran first, the most failures first, then by rule code in DfE's order."""
+    order = summary.assign(
+        _status=summary["status"].map(STATUS_ORDER), _rule=summary["rule"].map(natural_key)
+    ).sort_values(["_status", "failures", "_rule"], ascending=[True, False, True])
+    return order.drop(columns=["_status", "_rule"]).reset_index(drop=True)
+
+
+def not_run_text(not_run: pd.DataFrame) -> str:
+    """The rules that did not run, grouped by why: '8 rules need the Ofsted provider register ...: 219, 221'."""
+    lines = []
+    for reason, rules in not_run.groupby(not_run["reason"].where(not_run["reason"] != "", not_run["status"])):
+        codes = sorted(rules["rule"], key=natural_key)
+        lines.append(f"{len(codes)} rule(s) not run, {reason}: {', '.join(codes)}")
+    return "\n".join(lines)
+
+
+def write_reports(validation: Validation, folder: Path, authority: str = "", on: date | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    summary = validation.summary().sort_values(["status", "failures", "rule"], ascending=[True, False, True])
+    summary = by_rule(validation.summary())
     failures = validation.failures
     written = [folder / "validation_summary.csv", folder / "validation_errors.csv", folder / "validation_report.xlsx"]
     summary.to_csv(written[0], index=False, lineterminator="\n")
     failures.to_csv(written[1], index=False, lineterminator="\n")
+    heading = [
+        [Styled(f"SSDA903 validation report: {validation.year.label}", "title")],
+        ["authority", authority or "(not given)"],
+        ["collection year", validation.year.label],
+        ["DfE rules", f"as catalogued in the sector validator's release {current_release()}"],
+        ["date", (on or date.today()).strftime("%d/%m/%Y")],
+        [],
+    ]
     overview = [
         ("collection year", validation.year.label),
         ("rules run", int((summary["status"] == "run").sum())),
@@ -35,7 +69,7 @@ def write_reports(validation: Validation, folder: Path) -> list[Path]:
     write_xlsx(
         written[2],
         [
-            Sheet("Overview", rows=[[None, Styled("value", "bold")], *overview], widths=[24, 12]),
+            Sheet("Overview", rows=[*heading, [None, Styled("value", "bold")], *overview], widths=[24, 60]),
             _sheet("By rule", summary),
             _sheet("By child", failures),
         ],

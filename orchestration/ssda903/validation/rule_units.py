@@ -5,7 +5,8 @@ rules/146.sql for every year, rules/146@2026.sql from 2025/26 on. The file start
 
     -- 103: The ethnicity code is either not valid or has not been entered.
     -- severity: query        (optional; DfE lets a query be bypassed with an explanation; default error)
-    -- needs: last_year       (optional: last_year, providers; without them the rule is reported as not run)
+    -- needs: last_year       (optional: last_year, providers, postcodes; without them the rule is not run)
+    -- uses: history          (optional: the rule looks at every earlier return at hand, history.py)
 
 and is one SELECT returning table_name ('Header', 'Episodes', ... DfE's table names), row_key and child
 for every failing row, over the tables described in database.py.
@@ -33,6 +34,7 @@ class RuleUnit:
     severity: str  # error or query
     needs: frozenset[str]
     comment_message: str
+    uses_history: bool = False
 
 
 def _parse(path: Path) -> RuleUnit:
@@ -44,7 +46,7 @@ def _parse(path: Path) -> RuleUnit:
     first = header[0] if header else ""
     if not first.startswith(f"{match['code']}:"):
         raise ValueError(f"{path.name}: the first line must be '-- {match['code']}: <DfE message>'")
-    options = dict(line.split(":", 1) for line in header[1:] if re.match(r"^(severity|needs):", line))
+    options = dict(line.split(":", 1) for line in header[1:] if re.match(r"^(severity|needs|uses):", line))
     return RuleUnit(
         code=match["code"],
         path=path,
@@ -53,6 +55,7 @@ def _parse(path: Path) -> RuleUnit:
         severity=options.get("severity", "error").strip(),
         needs=frozenset(n.strip() for n in options.get("needs", "").split(",") if n.strip()),
         comment_message=first.split(":", 1)[1].strip(),
+        uses_history=options.get("uses", "").strip() == "history",
     )
 
 

@@ -17,7 +17,8 @@ import pyarrow as pa
 
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.catalogue import CataloguedRule, active_rules
-from orchestration.ssda903.validation.database import cursor, has_last_year, has_providers
+from orchestration.ssda903.validation.catalogue_changes import natural_key
+from orchestration.ssda903.validation.database import cursor, has_last_year, has_postcode_directory, has_providers
 from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
 
 PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST", "UPN"}  # shown as present or blank
@@ -83,7 +84,7 @@ def _values(con: duckdb.DuckDBPyConnection, table: str, row_keys: list[int], fie
 def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation:
     outcomes: list[RuleOutcome] = []
     runnable: list[tuple[CataloguedRule, RuleUnit, RuleOutcome]] = []
-    last_year, providers = has_last_year(con), has_providers(con)
+    last_year, providers, postcodes = has_last_year(con), has_providers(con), has_postcode_directory(con)
     for rule in active_rules(year):
         unit = unit_for(rule.code, year)
         if unit is None:
@@ -95,6 +96,8 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
             outcome.status, outcome.reason = "not run", "needs last year's return, which was not supplied"
         elif "providers" in unit.needs and not providers:
             outcome.status, outcome.reason = "not run", "needs the Ofsted provider register in landing/reference"
+        elif "postcodes" in unit.needs and not postcodes:
+            outcome.status, outcome.reason = "not run", "needs the postcode directory"
         else:
             runnable.append((rule, unit, outcome))
     # Two rules at a time, each on its own cursor: DuckDB gives a table of one row group (122,880 rows) one
@@ -113,7 +116,8 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
     with ThreadPoolExecutor(WORKERS) as pool:
         failures = [found for found in pool.map(run, runnable) if found is not None]
     frame = pd.concat(failures, ignore_index=True) if failures else pd.DataFrame(columns=FAILURE_COLUMNS)
-    frame = frame[FAILURE_COLUMNS].sort_values(["child", "rule", "table", "row_key"], ignore_index=True)
+    frame = frame[FAILURE_COLUMNS].assign(_rule=frame["rule"].map(natural_key))
+    frame = frame.sort_values(["child", "_rule", "table", "row_key"], ignore_index=True).drop(columns="_rule")
     return Validation(year, outcomes, frame)
 
 
@@ -142,17 +146,21 @@ def validate_return(
     this_year: dict[str, pd.DataFrame | pa.Table],
     last_year: dict[str, pd.DataFrame | pa.Table] | None = None,
     providers: pd.DataFrame | None = None,
+    history: dict[int, dict[str, pd.DataFrame | pa.Table]] | None = None,
 ) -> Validation:
     """Validate a return given as DfE table name (Header, Episodes, ...) → rows (a frame, or the Arrow table
-    of text a CSV is read into), with last year's if known."""
+    of text a CSV is read into), with last year's if known, and earlier years' (year ending → such tables)
+    for the rules that look at a child's whole history."""
     from orchestration.ssda903.validation.database import open_database
-    from orchestration.ssda903.validation.postcodes import derive_postcode_fields
+    from orchestration.ssda903.validation.postcodes import derive_postcode_fields, load_postcode_directory
 
     def by_mart(frames):
         return {MART_OF[name]: frame for name, frame in (frames or {}).items() if name in MART_OF}
 
-    con = open_database(year, la_code, by_mart(this_year), by_mart(last_year), providers)
+    earlier = {ending: by_mart(frames) for ending, frames in (history or {}).items()}
+    con = open_database(year, la_code, by_mart(this_year), by_mart(last_year), providers, earlier)
     try:
+        load_postcode_directory(con)
         derive_postcode_fields(con)
         return validate(con, year)
     finally:

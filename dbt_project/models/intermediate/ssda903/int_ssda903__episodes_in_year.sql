@@ -56,7 +56,20 @@ final as (
         ) as reason_place_change,
         cast(home_post as {{ dbt.type_string() }}) as home_post,
         cast(pl_post as {{ dbt.type_string() }}) as pl_post,
-        cast(urn as {{ dbt.type_string() }}) as urn,
+        -- The placeholder URN XXXXXXX is for placements through a regional adoption agency (DfE rule 242 from
+        -- 2025/26: A3-A6, U1-U6), and a placement outside England has no URN at all (rule 243): elsewhere the
+        -- case system's placeholder means "no URN", and the return leaves it blank. Blank is as valid as the
+        -- placeholder in earlier years (rules 218, 222), so every year's return is written the same way and an
+        -- episode carried from one year to the next keeps its URN (rule 503F).
+        cast(
+            case
+                when pl_la in ('CON', 'NIR', 'SCO', 'WAL', 'NUK') then null
+                when urn = 'XXXXXXX'
+                    and coalesce(place, '') not in ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6')
+                    then null
+                else urn
+            end as {{ dbt.type_string() }}
+        ) as urn,
         pl_distance,
         cast(pl_la as {{ dbt.type_string() }}) as pl_la,
         cast(pl_location as {{ dbt.type_string() }}) as pl_location

@@ -1,10 +1,11 @@
 -- 392c: Postcode(s) provided are invalid.
--- DfE checks postcodes against the postcode directory; the validation database holds no directory, so this
--- checks the form of a UK postcode (outward code, inward digit and two letters; case and spaces ignored).
--- A well-formed postcode that does not exist shows up as a missing distance (392a).
-select 'Episodes' as table_name, row_key, CHILD as child
-from episodes
-where (HOME_POST is not null
-       and not regexp_full_match(upper(replace(HOME_POST, ' ', '')), '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}'))
-   or (PL_POST is not null
-       and not regexp_full_match(upper(replace(PL_POST, ' ', '')), '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}'))
+-- needs: postcodes
+-- DfE checks each postcode against the postcode directory: a home or placement postcode given must be one
+-- the ONS Postcode Directory holds, live or terminated (case and spaces ignored). The shipped directory has
+-- every UK postcode; CLA_POSTCODES points at a newer one.
+select 'Episodes' as table_name, e.row_key, e.CHILD as child
+from episodes as e
+where (e.HOME_POST is not null
+       and replace(upper(e.HOME_POST), ' ', '') not in (select postcode from postcode_directory))
+   or (e.PL_POST is not null
+       and replace(upper(e.PL_POST), ' ', '') not in (select postcode from postcode_directory))

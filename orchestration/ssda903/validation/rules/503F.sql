@@ -1,7 +1,9 @@
 -- 503F: The Ofsted URN in the first episode does not match open episode at end of last year.
 -- needs: last_year
 -- When last year's last episode (latest start) was still open, this year's first episode is the same
--- episode, so its URN must be the same (both blank counts as the same).
+-- episode, so its URN must be the same. The placeholder XXXXXXX and a blank URN both say there is no URN, so
+-- they match: from 2025/26 DfE allows the placeholder only for adoption agencies (rule 242), and an episode
+-- returned with it last year is rightly blank this year.
 with first_now as (
     select *, row_number() over (partition by CHILD order by d(DECOM), row_key) as n
     from episodes
@@ -17,4 +19,4 @@ from first_now as f
 join last_prev as l on l.CHILD = f.CHILD and l.n = 1
 where f.n = 1
   and d(l.DEC) is null
-  and f.URN is distinct from l.URN
+  and nullif(f.URN, 'XXXXXXX') is distinct from nullif(l.URN, 'XXXXXXX')
