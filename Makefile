@@ -10,7 +10,7 @@ export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser demo test ui bench lint clean
+.PHONY: install browser postgres demo demo-region test ui bench lint clean
 
 # Install once, again only when the dependencies change; every version is pinned in constraints.txt.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -29,6 +29,13 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "chromium is not installed: tests/test_ui.py needs it (sudo apt-get install chromium)"; fi
 
+# The PostgreSQL tests (the regional hub on a server) start Debian's PostgreSQL in a temporary folder
+# (tests/postgres_server.py). As root, install it when it is missing; otherwise say how.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else echo "postgresql is not installed: the PostgreSQL tests need it (sudo apt-get install postgresql)"; fi
+
 $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp orchestration/dagster.yaml $@
@@ -36,7 +43,7 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 demo: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/cla demo --faults all
 
-test: install browser
+test: install browser postgres
 	$(BIN)/pytest -q
 
 ui: install $(DAGSTER_HOME)/dagster.yaml
