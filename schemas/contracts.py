@@ -116,8 +116,14 @@ def _column(name: str, spec: dict) -> Column:
 @cache
 def load_contracts() -> dict[str, Contract]:
     """All contracts, keyed by entity name (entity names are unique across sources)."""
+    return load_contracts_from(EXTRACTS_DIR)
+
+
+@cache
+def load_contracts_from(folder: Path) -> dict[str, Contract]:
+    """The contracts in every YAML of a folder (the extracts', or the regional share's in schemas/shares)."""
     contracts: dict[str, Contract] = {}
-    for path in sorted(EXTRACTS_DIR.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entity, spec in doc["entities"].items():
             if entity in contracts:
