@@ -9,6 +9,6 @@ select
     rne,
     rec,
     place,
-    cast(pl_distance as {{ dbt.type_numeric() }}) as pl_distance,
+    cast(pl_distance as {{ double_type() }}) as pl_distance,
     return_source
 from {{ source('share', 'episodes') }}

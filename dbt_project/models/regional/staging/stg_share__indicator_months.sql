@@ -5,9 +5,9 @@ select
     indicator_id,
     month_end,
     cohort,
-    cast(numerator as {{ dbt.type_float() }}) as numerator,
-    cast(denominator as {{ dbt.type_float() }}) as denominator,
-    cast(value as {{ dbt.type_float() }}) as value,
+    cast(numerator as {{ double_type() }}) as numerator,
+    cast(denominator as {{ double_type() }}) as denominator,
+    cast(value as {{ double_type() }}) as value,
     unit,
     polarity
 from {{ source('share', 'indicator_months') }}
