@@ -6,6 +6,7 @@
                    and the scorecard of the last month ended (publish_scorecard)
     cla demo       both, then say what was produced and how to open the UI
     cla status     what the warehouse holds: rows loaded and quarantined per extract
+    cla region     each authority of a region (cla generate --region 8) makes its share; the hub pools them
 
 Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CLA_AS_OF; see README.md).
 """
@@ -28,6 +29,15 @@ def _say(message: str) -> None:
 def cmd_generate(args: argparse.Namespace) -> int:
     from orchestration.settings import load_settings
     from synthetic import generate
+
+    if getattr(args, "region", 0):
+        from orchestration.regional.region import generate_region, region_authorities
+
+        folder = Path(args.out) if args.out else load_settings().data_dir / "region"
+        authorities = region_authorities(args.region, args.scale, args.seed)
+        _say(f"generating a region of {len(authorities)} authorities into {folder}")
+        generate_region(folder, authorities, say=_say)
+        return 0
 
     out = Path(args.out) if args.out else load_settings().landing_dir
     faults = [f for f in (args.faults or "").split(",") if f]
@@ -230,6 +240,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_region(args: argparse.Namespace) -> int:
+    """Every authority of a generated region makes its share; the hub loads them and builds the regional marts."""
+    import dagster as dg
+
+    from orchestration.regional.region import make_share, read_region, run_hub
+    from orchestration.settings import load_settings
+    from orchestration.transform.project import prepare_dbt_project
+
+    home = _dagster_home()
+    prepare_dbt_project()
+    folder = Path(args.folder) if args.folder else load_settings().data_dir / "region"
+    with dg.DagsterInstance.get() as instance:
+        for authority in read_region(folder):
+            started = time.perf_counter()
+            share = make_share(folder, authority, instance)
+            _say(f"{authority.la_code} {authority.la_name}: share in {share} ({time.perf_counter() - started:.1f} s)")
+        timings = run_hub(folder, instance, args.target)
+    _say(f"hub on {args.target}: shares loaded in {timings['load_seconds']} s, marts in {timings['marts_seconds']} s")
+    _say(f"open both code locations with `make ui` (DAGSTER_HOME={home}); the marts are in marts_regional.*")
+    return 0
+
+
 def cmd_validate_903(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -285,6 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="write synthetic extracts into the landing folder")
     _generation_options(generate)
+    generate.add_argument(
+        "--region",
+        type=int,
+        default=0,
+        help="make a region of this many authorities of different sizes (up to 33) in $CLA_DATA_DIR/region "
+        "(or --out), each scaled from --scale; then `cla region` runs it",
+    )
     generate.set_defaults(func=cmd_generate)
     run = commands.add_parser("run", help="load the landing folder and build the warehouse and outputs")
     run.set_defaults(func=cmd_run)
@@ -293,6 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     demo.set_defaults(func=cmd_demo)
     status = commands.add_parser("status", help="rows loaded and quarantined per source, and the outputs")
     status.set_defaults(func=cmd_status)
+    region = commands.add_parser(
+        "region", help="each authority of a generated region makes its share; the hub loads them all"
+    )
+    region.add_argument("--folder", help="the region's folder (default $CLA_DATA_DIR/region)")
+    region.add_argument("--target", choices=["duckdb", "postgres"], default="duckdb", help="the hub's database")
+    region.set_defaults(func=cmd_region)
     validate = commands.add_parser(
         "validate-903",
         help="check a 903 return (CSV set or XML, from anywhere) against DfE's validation rules",
