@@ -79,8 +79,9 @@ class HubTranslator(WarehouseTranslator):
         return REGIONAL_GROUP
 
 
-if not hub_dbt_project.manifest_path.exists():
-    prepare_hub_dbt_project()  # the definitions are read from the manifest: made once, the first time
+# The hub's definitions are read from its manifest: parsed here when missing or older than a model (a second or two
+# when it is current), so the hub's code location never shows models older than the project's.
+prepare_hub_dbt_project()
 
 
 @dbt_assets(
