@@ -19,7 +19,7 @@ import dagster as dg
 import pandas as pd
 
 from orchestration.regional.region import generate_region, make_share, read_region, region_authorities, run_hub
-from orchestration.settings import PROJECT_ROOT
+from orchestration.settings import PROJECT_ROOT, load_settings
 
 COUNTS = (8, 33)
 SCALE = 0.05
@@ -47,7 +47,7 @@ def main() -> int:
     sys.path.insert(0, str(PROJECT_ROOT / "tests"))
     from postgres_server import postgres_server
 
-    work = PROJECT_ROOT / "data" / "bench" / "region"
+    work = load_settings().data_dir / "bench" / "region"
     shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
     generate_region(work / "built", region_authorities(3, SCALE))
