@@ -23,7 +23,7 @@ from orchestration.transform.translator import WarehouseTranslator
 
 HUB_VARS = json.dumps({"regional_hub": True})
 HUB_TARGET_DIR = DBT_TARGET_DIR / "hub"
-REGIONAL_GROUP = "regional"
+REGIONAL_GROUP = "hub_marts"
 
 hub_dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=HUB_TARGET_DIR)
 

@@ -24,7 +24,7 @@ from orchestration.settings import SCHEMAS_DIR, load_settings
 from schemas.contracts import Contract, load_contracts_from
 
 AUTHORITIES = dg.DynamicPartitionsDefinition(name="authorities")
-SHARES_GROUP = "regional_shares"
+SHARES_GROUP = "hub_shares"
 EXAMPLES_SHOWN = 20
 
 

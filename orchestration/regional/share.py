@@ -220,9 +220,9 @@ def write_share(
         dg.AssetKey(["marts", "scorecard", "indicator_months"]),
         dg.AssetKey(["reference", "scorecard_indicators"]),
     ],
-    group_name="regional",
+    group_name="regional_share",
     pool=WAREHOUSE_POOL,
-    owners=owners_for_group("regional"),
+    owners=owners_for_group("regional_share"),
     kinds={"csv"},
     description=(
         "The pseudonymised share for the region (partition 2026-10 = data to 31 October 2026) in "
