@@ -10,7 +10,7 @@ export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser postgres demo test ui bench lint clean
+.PHONY: install browser postgres demo demo-region test ui bench bench-region lint clean
 
 # Install once, again only when the dependencies change; every version is pinned in constraints.txt.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -41,12 +41,26 @@ postgres:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	else echo "postgresql is not installed: tests/test_ssd_postgres.py needs it (sudo apt-get install postgresql)"; fi
 
+# The PostgreSQL tests (the regional hub on a server) start Debian's PostgreSQL in a temporary folder
+# (tests/postgres_server.py). As root, install it when it is missing; otherwise say how.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else echo "postgresql is not installed: the PostgreSQL tests need it (sudo apt-get install postgresql)"; fi
+
 $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp orchestration/dagster.yaml $@
 
 demo: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/cla demo --faults all
+
+# A region of eight synthetic authorities of different sizes: each builds its warehouse and makes its share, the
+# hub (the second code location) loads them and builds the regional marts. `make ui` then shows both.
+REGION_SCALE ?= 0.1
+demo-region: install $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/cla generate --region 8 --scale $(REGION_SCALE)
+	$(BIN)/cla region
 
 test: install browser postgres
 	$(BIN)/pytest -q
@@ -56,6 +70,10 @@ ui: install $(DAGSTER_HOME)/dagster.yaml
 
 bench: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.bench
+
+# The regional hub at 8 and 33 authorities on DuckDB and PostgreSQL (a server started in a temporary folder).
+bench-region: install postgres
+	$(BIN)/python -m orchestration.regional.bench
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -8,6 +8,7 @@
     cla status     what the warehouse holds: rows loaded and quarantined per extract
     cla validate-903        check a 903 return made anywhere against DfE's rules
     cla compare-903-rules   what a newer DfE rule catalogue adds, retires and rewords
+    cla region              each authority of a region (cla generate --region 8) makes its share; the hub pools them
 
 Settings come from the environment (CLA_DATA_DIR, CLA_WAREHOUSE, CLA_LA_CODE, CLA_AS_OF; see README.md).
 """
@@ -31,6 +32,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from orchestration.settings import load_settings
     from schemas.authority import AuthorityFileError
     from synthetic import generate
+
+    if getattr(args, "region", 0):
+        from orchestration.regional.region import generate_region, region_authorities
+
+        folder = Path(args.out) if args.out else load_settings().data_dir / "region"
+        authorities = region_authorities(args.region, args.scale, args.seed)
+        _say(f"generating a region of {len(authorities)} authorities into {folder}")
+        generate_region(folder, authorities, say=_say)
+        return 0
 
     out = Path(args.out) if args.out else load_settings().landing_dir
     faults = [f for f in (args.faults or "").split(",") if f]
@@ -329,6 +339,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_region(args: argparse.Namespace) -> int:
+    """Every authority of a generated region makes its share; the hub loads them and builds the regional marts."""
+    import dagster as dg
+
+    from orchestration.regional.region import make_share, read_region, run_hub
+    from orchestration.settings import load_settings
+    from orchestration.transform.project import prepare_dbt_project
+
+    home = _dagster_home()
+    prepare_dbt_project()
+    folder = Path(args.folder) if args.folder else load_settings().data_dir / "region"
+    with dg.DagsterInstance.get() as instance:
+        for authority in read_region(folder):
+            started = time.perf_counter()
+            share = make_share(folder, authority, instance)
+            _say(f"{authority.la_code} {authority.la_name}: share in {share} ({time.perf_counter() - started:.1f} s)")
+        timings = run_hub(folder, instance, args.target)
+    _say(f"hub on {args.target}: shares loaded in {timings['load_seconds']} s, marts in {timings['marts_seconds']} s")
+    _say(f"open both code locations with `make ui` (DAGSTER_HOME={home}); the marts are in marts_regional.*")
+    return 0
+
+
 def cmd_validate_903(args: argparse.Namespace) -> int:
     """Exit 0: no DfE errors; 1: DfE errors; 2: the return could not be validated at all."""
     try:
@@ -485,6 +517,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the authority to simulate: a shipped authority's ONS code or name (authorities/), or a path to its "
         "file (default: CLA_AUTHORITY's, else the demo's)",
     )
+    generate.add_argument(
+        "--region",
+        type=int,
+        default=0,
+        help="make a region of this many authorities of different sizes (up to 33) in $CLA_DATA_DIR/region "
+        "(or --out), each scaled from --scale; then `cla region` runs it",
+    )
     generate.set_defaults(func=cmd_generate)
     run = commands.add_parser("run", help="load the landing folder and build the warehouse and outputs")
     run.set_defaults(func=cmd_run)
@@ -493,6 +532,12 @@ def main(argv: list[str] | None = None) -> int:
     demo.set_defaults(func=cmd_demo)
     status = commands.add_parser("status", help="rows loaded and quarantined per source, and the outputs")
     status.set_defaults(func=cmd_status)
+    region = commands.add_parser(
+        "region", help="each authority of a generated region makes its share; the hub loads them all"
+    )
+    region.add_argument("--folder", help="the region's folder (default $CLA_DATA_DIR/region)")
+    region.add_argument("--target", choices=["duckdb", "postgres"], default="duckdb", help="the hub's database")
+    region.set_defaults(func=cmd_region)
     validate = commands.add_parser(
         "validate-903",
         help="check a 903 return (CSV set or XML, from anywhere) against DfE's validation rules",

@@ -14,6 +14,8 @@ from orchestration.operations.landing_sensor import landing_files_changed
 from orchestration.operations.schedules import annual_903_return, monthly_scorecard
 from orchestration.quality.checks import quality_checks
 from orchestration.quality.report import quality_report
+from orchestration.regional.share import regional_share
+from orchestration.regional.share_job import share_with_region
 from orchestration.resources import Warehouse
 from orchestration.scorecard.report import scorecard_report
 from orchestration.settings import load_settings
@@ -37,9 +39,10 @@ def build_definitions() -> dg.Definitions:
             quality_report,
             ssda903_return,
             scorecard_report,
+            regional_share,
         ],
         asset_checks=quality_checks(),
-        jobs=[load_extracts_and_rebuild, make_903_return, publish_scorecard],
+        jobs=[load_extracts_and_rebuild, make_903_return, publish_scorecard, share_with_region],
         schedules=[annual_903_return, monthly_scorecard],
         sensors=[landing_files_changed],
         resources={"warehouse": Warehouse(path=str(settings.warehouse)), "dbt": dbt_resource()},

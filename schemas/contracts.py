@@ -123,14 +123,16 @@ def _column(name: str, spec: dict, authority: Authority) -> Column:
 def load_contracts() -> dict[str, Contract]:
     """All contracts, keyed by entity name (entity names are unique across sources), with the code lists of
     the authority CLA_AUTHORITY names (its districts and teams)."""
-    return _contracts_for(authority_file())
+    return load_contracts_from(EXTRACTS_DIR, authority_file())
 
 
 @cache
-def _contracts_for(authority_path: Path) -> dict[str, Contract]:
-    authority = load_authority(str(authority_path))
+def load_contracts_from(folder: Path, authority_path: Path | None = None) -> dict[str, Contract]:
+    """The contracts in every YAML of a folder (the extracts', or the regional share's in schemas/shares); the
+    authority's file gives the local code lists (districts and teams) where a contract draws on them."""
+    authority = load_authority(str(authority_path or authority_file()))
     contracts: dict[str, Contract] = {}
-    for path in sorted(EXTRACTS_DIR.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entity, spec in doc["entities"].items():
             if entity in contracts:

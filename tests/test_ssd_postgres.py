@@ -64,7 +64,8 @@ def test_the_ssd_from_postgresql_loads_as_the_files_do(ssd_files, tmp_path, monk
     (from_files / "landing" / "ssd").symlink_to(ssd_files)
     files = _raw(from_files, monkeypatch, None)
 
-    with postgres_server() as url:
+    with postgres_server() as server:
+        url = server.sqlalchemy_url()
         engine = sa.create_engine(url)
         with engine.begin() as con:
             for path in sorted(ssd_files.glob("ssd_*.csv")):

@@ -118,6 +118,9 @@ def ui(tmp_path_factory):
     (root / "dbt_target").mkdir()
     if (DBT_TARGET_DIR / "manifest.json").exists():
         shutil.copy2(DBT_TARGET_DIR / "manifest.json", root / "dbt_target" / "manifest.json")
+    if (DBT_TARGET_DIR / "hub" / "manifest.json").exists():  # the regional hub's (orchestration/regional/hub_dbt.py)
+        (root / "dbt_target" / "hub").mkdir()
+        shutil.copy2(DBT_TARGET_DIR / "hub" / "manifest.json", root / "dbt_target" / "hub" / "manifest.json")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = root / "webserver.log"
@@ -160,23 +163,29 @@ def nodes(ui) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def repository(ui) -> dict:
+def repositories(ui) -> dict[str, dict]:
+    """The workspace's code locations by name: the authority's (cla_warehouse) and the regional hub's."""
     data = graphql(
         ui,
         """{ repositoriesOrError { ... on RepositoryConnection { nodes {
-            name jobs { name description }
+            name location { name } jobs { name description }
             schedules { name cronSchedule pipelineName scheduleState { status } }
             sensors { name targets { pipelineName } sensorState { status } }
         } } } }""",
     )
-    [repository] = data["repositoriesOrError"]["nodes"]
-    return repository
+    return {n["location"]["name"]: n for n in data["repositoriesOrError"]["nodes"]}
+
+
+@pytest.fixture(scope="module")
+def repository(repositories) -> dict:
+    return repositories["cla_warehouse"]
 
 
 def test_the_ui_shows_every_asset_the_code_defines(nodes):
     from orchestration.definitions import defs
+    from orchestration.regional.definitions import defs as hub_defs
 
-    defined = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
+    defined = {k.to_user_string() for d in (defs, hub_defs) for k in d.resolve_asset_graph().get_all_asset_keys()}
     assert set(nodes) == defined
 
 
@@ -296,7 +305,9 @@ def test_the_asset_graph_renders_in_chromium(ui, nodes, screenshots):
             group_nodes = page.locator("svg foreignObject.group")
             for group in sorted(groups):
                 group_nodes.filter(has_text=group).first.wait_for(timeout=90_000)
-            page.locator("svg path[marker-end]").first.wait_for(timeout=30_000)
+            # Attached, not visible: a straight level edge (hub_shares → hub_marts) has an empty bounding box, which
+            # Playwright counts as hidden.
+            page.locator("svg path[marker-end]").first.wait_for(state="attached", timeout=30_000)
             page.get_by_text("fetching statuses").first.wait_for(state="detached", timeout=60_000)
             shown = group_nodes.all_text_contents()
             page.screenshot(path=str(screenshot))
@@ -335,3 +346,15 @@ def test_the_readable_lineage_views_in_the_readme_open_with_their_assets_named(u
                 print(f"screenshot: {screenshots / f'ui_lineage_{view}.png'}")
         finally:
             browser.close()
+
+
+def test_the_hub_is_a_second_code_location_with_lineage_from_each_share_to_the_regional_marts(nodes, repositories):
+    hub = repositories["regional_hub"]
+    assert {"load_authority_share", "rebuild_regional_marts"} <= {j["name"] for j in hub["jobs"]}
+    assert "shares_arrived" in {s["name"] for s in hub["sensors"]}
+    parents = {key: {"/".join(d["path"]) for d in n["dependencyKeys"]} for key, n in nodes.items()}
+    assert "regional/staging/episodes" in parents["regional/marts/dfe_measures"]
+    assert "hub/share/episodes" in parents["regional/staging/episodes"]
+    assert "hub/landing/episodes" in parents["hub/share/episodes"]
+    assert "hub/share/indicator_months" in parents["regional/staging/indicator_months"]
+    assert nodes["hub/share/episodes"]["isPartitioned"]  # one partition per authority
