@@ -18,6 +18,7 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from orchestration.environment import temporary_environment
 from orchestration.regional.region import generate_region, make_share, read_region, region_authorities, run_hub
 from orchestration.settings import PROJECT_ROOT, load_settings
 
@@ -57,12 +58,10 @@ def main() -> int:
     built_seconds = time.perf_counter() - started
     lines = []
     with postgres_server() as server:
-        from orchestration.regional.region import environment
-
         for count in COUNTS:
             rows = relabelled_region(work / "built", work / f"hub-{count}", count)
             for target in ("duckdb", "postgres"):
-                with environment(server.environment()), dg.DagsterInstance.ephemeral() as instance:
+                with temporary_environment(server.environment()), dg.DagsterInstance.ephemeral() as instance:
                     timings = run_hub(work / f"hub-{count}", instance, target)
                 lines.append(
                     f"| {count} | {target} | {rows:,} | {timings['load_seconds']} | {timings['marts_seconds']} |"

@@ -6,7 +6,6 @@ manifest never see them; the hub parses the project with it into a target folder
 """
 
 import json
-import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.environment import temporary_environment
 from orchestration.regional.hub_settings import load_hub_settings, postgres_environment
 from orchestration.regional.hub_store import HUB_POOL, HubWarehouse
 from orchestration.settings import DBT_PROJECT_DIR, DBT_TARGET_DIR
@@ -42,16 +42,8 @@ def hub_dbt_environment(hub: HubWarehouse | None = None) -> Iterator[None]:
             "CLA_PG_PASSWORD": hub.pg_password,
             "CLA_PG_DATABASE": hub.pg_database,
         }
-    previous = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
+    with temporary_environment(values):
         yield
-    finally:
-        for k, v in previous.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def prepare_hub_dbt_project() -> Path:

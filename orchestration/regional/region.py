@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import secrets
 import shutil
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from orchestration.environment import temporary_environment
 from orchestration.settings import SEEDS_DIR
 
 # Relative sizes, so that a region's authorities differ as real ones do (Kent 1, a small unitary a fifth of it).
@@ -81,20 +80,6 @@ def read_region(folder: Path) -> list[Authority]:
     return [Authority(**a) for a in json.loads((folder / "region.json").read_text())]
 
 
-@contextmanager
-def environment(values: dict[str, str]) -> Iterator[None]:
-    previous = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in previous.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def authority_environment(folder: Path, authority: Authority) -> dict[str, str]:
     data = folder / "authorities" / authority.la_code
     return {
@@ -114,7 +99,7 @@ def make_share(folder: Path, authority: Authority, instance) -> Path:
 
     from orchestration.regional.share import SHARE_KEY
 
-    with environment(authority_environment(folder, authority)):
+    with temporary_environment(authority_environment(folder, authority)):
         from orchestration.definitions import build_definitions
 
         defs = build_definitions()
@@ -151,7 +136,7 @@ def hub_environment(folder: Path, target: str = "duckdb") -> dict[str, str]:
 
 def run_hub(folder: Path, instance, target: str = "duckdb") -> dict[str, float]:
     """Every authority's share loaded (one run per partition), then the regional marts built; seconds per stage."""
-    with environment(hub_environment(folder, target)):
+    with temporary_environment(hub_environment(folder, target)):
         from orchestration.regional.definitions import build_hub_definitions
         from orchestration.regional.hub_ingest import AUTHORITIES
 

@@ -7,32 +7,21 @@ runs nothing and changes no environment variable.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from dagster_dbt import DbtProject
 
+from orchestration.environment import temporary_environment
 from orchestration.settings import DBT_PROJECT_DIR, DBT_TARGET_DIR, SEEDS_DIR, load_settings
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=DBT_TARGET_DIR)
 dbt_project.prepare_if_dev()
 
 
-@contextmanager
-def dbt_environment(warehouse: str | Path | None = None) -> Iterator[None]:
+def dbt_environment(warehouse: str | Path | None = None):
     """CLA_WAREHOUSE set for dbt (profiles.yml reads it; only environment variables reach a profile) while dbt
     starts, then restored: dbt and Dagster open the same absolute file, and nothing else sees a change."""
-    previous = os.environ.get("CLA_WAREHOUSE")
-    os.environ["CLA_WAREHOUSE"] = str(warehouse or load_settings().warehouse)
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["CLA_WAREHOUSE"]
-        else:
-            os.environ["CLA_WAREHOUSE"] = previous
+    return temporary_environment({"CLA_WAREHOUSE": str(warehouse or load_settings().warehouse)})
 
 
 def _newest_source_change(project_dir: Path) -> float:
