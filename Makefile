@@ -10,7 +10,7 @@ export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser postgres demo demo-region test ui bench bench-region lint clean
+.PHONY: install browser postgres demo demo-region test ui bench bench-variants bench-region lint clean
 
 # Install once, again only when the dependencies change; every version is pinned in constraints.txt.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -70,6 +70,10 @@ ui: install $(DAGSTER_HOME)/dagster.yaml
 
 bench: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.bench
+
+# Only the other shapes of input at full scale: the SSD layout, and another authority (Lambeth).
+bench-variants: install $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m orchestration.bench --variants
 
 # The regional hub at 8 and 33 authorities on DuckDB and PostgreSQL (a server started in a temporary folder).
 bench-region: install postgres

@@ -25,6 +25,9 @@ from orchestration.settings import DBT_TARGET_DIR, PROJECT_ROOT, SEEDS_DIR
 
 SCALES = (1, 10)
 ENGLAND = 45
+# The same pipeline on input in another shape, at full scale: the case system as Standard Safeguarding Dataset
+# tables, and another authority of its own size and shape (a London borough) named by its configuration.
+VARIANTS = {"ssd": {"layout": "ssd"}, "lambeth": {"authority": "E09000022"}}
 
 
 def _dbt_seconds(model: str | None = None) -> dict[str, float] | float:
@@ -74,8 +77,9 @@ def _rows(folder: Path) -> int:
     return sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in folder.glob("*.csv"))
 
 
-def measure(scale: float) -> dict:
-    """Run in a fresh process whose CLA_DATA_DIR points at an empty folder."""
+def measure(scale: float, variant: str = "") -> dict:
+    """Run in a fresh process whose CLA_DATA_DIR points at an empty folder (and CLA_AUTHORITY at the variant's
+    authority, if it has one)."""
     import dagster as dg
     import duckdb
 
@@ -89,9 +93,9 @@ def measure(scale: float) -> dict:
     from synthetic import generate
 
     settings = load_settings()
-    figures: dict = {"scale": scale}
+    figures: dict = {"scale": scale, "variant": variant or "demo authority, own layout"}
     started = time.perf_counter()
-    summary = generate(settings.landing_dir, seed=1, scale=scale, as_of=date(2026, 10, 31))
+    summary = generate(settings.landing_dir, seed=1, scale=scale, as_of=date(2026, 10, 31), **VARIANTS.get(variant, {}))
     figures["generate_s"] = round(time.perf_counter() - started, 1)
     figures["landing_rows"] = sum(summary["rows"].values())
     job = defs.resolve_job_def("load_extracts_and_rebuild")
@@ -137,7 +141,7 @@ def measure(scale: float) -> dict:
         last_year = _return_files(con, CollectionYear(2025), bench / "2024-25", settings.la_code)
         figures["return_rows"] = _rows(this_year)
         figures["validate_files_s"] = _validate_files(this_year, last_year, bench / "report")
-        if scale == 1:
+        if scale == 1 and not variant:
             england = _return_files(con, CollectionYear(2026), bench / "england-2025-26", settings.la_code, ENGLAND)
             england_last = _return_files(
                 con, CollectionYear(2025), bench / "england-2024-25", settings.la_code, ENGLAND
@@ -168,7 +172,8 @@ def _report(rows: list[dict]) -> list[str]:
     for f in rows:
         ok = f["ingest_succeeded"] and f["build_succeeded"]
         lines.append(
-            f"| {f['scale']:g} | {f['landing_rows']:,} | {f['generate_s']} | {f['ingest_s']} | {f['build_s']} | "
+            f"| {f['scale']:g}{' ' + f['variant'] if f.get('variant') in VARIANTS else ''} "
+            f"| {f['landing_rows']:,} | {f['generate_s']} | {f['ingest_s']} | {f['build_s']} | "
             f"{f['return_2025_26_s']} ({'published' if f['return_2025_26_published'] else 'blocked by DfE errors'}) "
             f"| {f['total_s']} | {'yes' if ok else 'NO'} |"
         )
@@ -206,27 +211,42 @@ def _report(rows: list[dict]) -> list[str]:
     return lines
 
 
+def _run(scale: float, variant: str = "") -> dict:
+    name = f"scale-{scale:g}" + (f"-{variant}" if variant else "")
+    data_dir = PROJECT_ROOT / "data" / "bench" / name
+    subprocess.run(["rm", "-rf", str(data_dir)], check=True)
+    env = {**os.environ, "CLA_DATA_DIR": str(data_dir), "CLA_AS_OF": "2026-11-01"}
+    env.pop("CLA_WAREHOUSE", None)
+    if authority := VARIANTS.get(variant, {}).get("authority"):
+        env["CLA_AUTHORITY"] = authority
+    print(f"{name}: generating, ingesting, building and validating in {data_dir}", flush=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "orchestration.bench",
+            "--scale",
+            str(scale),
+            *(["--variant", variant] if variant else []),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    figures = json.loads(out.strip().splitlines()[-1])
+    print(f"  {figures}", flush=True)
+    return figures
+
+
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--scale":
-        print(json.dumps(measure(float(sys.argv[2]))))
+    if len(sys.argv) >= 3 and sys.argv[1] == "--scale":
+        variant = sys.argv[4] if len(sys.argv) == 5 and sys.argv[3] == "--variant" else ""
+        print(json.dumps(measure(float(sys.argv[2]), variant)))
         return 0
-    rows = []
-    for scale in SCALES:
-        data_dir = PROJECT_ROOT / "data" / "bench" / f"scale-{scale}"
-        subprocess.run(["rm", "-rf", str(data_dir)], check=True)
-        env = {**os.environ, "CLA_DATA_DIR": str(data_dir), "CLA_AS_OF": "2026-11-01"}
-        env.pop("CLA_WAREHOUSE", None)
-        print(f"scale {scale}: generating, ingesting, building and validating in {data_dir}", flush=True)
-        out = subprocess.run(
-            [sys.executable, "-m", "orchestration.bench", "--scale", str(scale)],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        figures = json.loads(out.strip().splitlines()[-1])
-        print(f"  {figures}", flush=True)
-        rows.append(figures)
+    only = sys.argv[1:] == ["--variants"]  # just the other shapes of input (`make bench-variants`)
+    rows = [] if only else [_run(scale) for scale in SCALES]
+    rows += [_run(1, variant) for variant in VARIANTS]
     bench = PROJECT_ROOT / "BENCHMARKS.md"
     if not bench.exists():
         bench.write_text(
