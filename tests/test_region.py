@@ -18,11 +18,11 @@ import pandas as pd
 import pytest
 from postgres_server import postgres_server
 
+from orchestration.environment import temporary_environment
 from orchestration.regional.pseudonyms import pseudonym
 from orchestration.regional.region import (
     SHARE_MONTH,
     authority_environment,
-    environment,
     generate_region,
     hub_environment,
     make_share,
@@ -219,7 +219,7 @@ def test_a_bad_share_is_quarantined_naming_file_row_column_and_problem(region, t
     hub = HubWarehouse(target="duckdb", path=str(tmp_path / "hub.duckdb"))
     contracts = share_contracts()
     log = logging.getLogger(__name__)
-    with environment({"CLA_HUB_DIR": str(tmp_path / "hub"), "CLA_AS_OF": "2026-11-01"}):
+    with temporary_environment({"CLA_HUB_DIR": str(tmp_path / "hub"), "CLA_AS_OF": "2026-11-01"}):
         outcome, identifiers = load_share_entity(contracts["episodes"], good.la_code, hub, log)
         header, _ = load_share_entity(contracts["header"], good.la_code, hub, log)
     assert identifiers == ["upn"]
@@ -270,7 +270,7 @@ def test_postgres_builds_the_same_regional_marts_and_holds_the_runs_events(regio
         home.mkdir()
         shutil.copy(Path(__file__).parent.parent / "orchestration" / "dagster_postgres.yaml", home / "dagster.yaml")
         with (
-            environment({**server.environment(), "CLA_DAGSTER_PG_URL": url, "DAGSTER_HOME": str(home)}),
+            temporary_environment({**server.environment(), "CLA_DAGSTER_PG_URL": url, "DAGSTER_HOME": str(home)}),
             dg.DagsterInstance.get() as instance,
         ):
             run_hub(folder, instance, "postgres")

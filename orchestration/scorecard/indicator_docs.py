@@ -21,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from orchestration.scorecard.pages import PERIODS, POLARITIES, UNIT_AXIS
+from orchestration.scorecard.pages import POLARITIES, UNIT_AXIS
+from orchestration.scorecard.titles import PERIODS
 from orchestration.settings import DBT_PROJECT_DIR, SEEDS_DIR
 
 CATALOGUE = SEEDS_DIR / "scorecard_indicators.csv"
