@@ -21,7 +21,7 @@ import pytest
 
 from orchestration.resources import Warehouse
 from orchestration.scorecard import report as asset_module
-from orchestration.scorecard.figures import months_before
+from orchestration.scorecard.figures import CHILD_COLUMNS, months_before
 from orchestration.scorecard.report import SCORECARD_MONTHS, write_scorecard
 from orchestration.xlsx import Sheet, Styled, write_xlsx
 
@@ -254,25 +254,7 @@ def children_counted(months: pd.DataFrame) -> pd.DataFrame:
                     GROUPS["placement_type"][k % 4],
                 )
             )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "indicator_id",
-            "month_end",
-            "child_id",
-            "in_numerator",
-            "in_denominator",
-            "numerator",
-            "denominator",
-            "is_uasc",
-            "age_band",
-            "sex",
-            "ethnicity_group",
-            "district",
-            "team",
-            "placement_type",
-        ],
-    )
+    return pd.DataFrame(rows, columns=["indicator_id", "month_end", *CHILD_COLUMNS[1:]])  # as the mart holds them
 
 
 PERIOD_WORDS = {
