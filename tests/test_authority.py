@@ -152,7 +152,7 @@ def test_a_bad_district_or_team_is_loaded_blank_with_a_warning_and_a_bad_sex_sti
     assert loaded.at["1002", "district"] == "CAN" and loaded.at["1002", "team"] is None
     assert loaded.at["1005", "district"] == "DOV"
     (quarantined,) = outcome.quarantined.itertuples()
-    assert quarantined.child_id == "1004" and "sex: 'X' is not a code" in quarantined.problems
+    assert quarantined.child_id == "1004" and "sex: not a code in the contract's list" in quarantined.problems
     warnings = [b.message for b in outcome.blanked]
     assert warnings == [
         "children.csv row 2: district 'BAS' is not one of the authority's districts (its configuration file in "
