@@ -52,8 +52,7 @@ aged as (
     from contacts
 
     inner join children
-        on contacts.la_code = children.la_code
-        and contacts.child_id = children.child_id
+        on {{ same_child('contacts', 'children') }}
 
 ),
 

@@ -51,8 +51,7 @@ with_school_year as (
     from in_care
 
     inner join children
-        on in_care.la_code = children.la_code
-        and in_care.child_id = children.child_id
+        on {{ same_child('in_care', 'children') }}
 
 ),
 

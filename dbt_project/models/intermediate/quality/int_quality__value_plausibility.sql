@@ -88,8 +88,7 @@ values_checked as (
     from age_checks
 
     inner join children
-        on age_checks.la_code = children.la_code
-        and age_checks.child_id = children.child_id
+        on {{ same_child('age_checks', 'children') }}
 
     union all
 

@@ -95,8 +95,7 @@ decisions as (
     from adoptions
 
     left join periods
-        on adoptions.la_code = periods.la_code
-        and adoptions.child_id = periods.child_id
+        on {{ same_child('adoptions', 'periods') }}
         and periods.period_start_date <= adoptions.best_interest_decision_date
         and (
             periods.next_period_start_date is null
@@ -133,8 +132,7 @@ adopted_without_decision as (
     from adopted_periods
 
     left join decisions
-        on adopted_periods.la_code = decisions.la_code
-        and adopted_periods.child_id = decisions.child_id
+        on {{ same_child('adopted_periods', 'decisions') }}
         and adopted_periods.period_start_date = decisions.period_start_date
 
     where decisions.child_id is null
@@ -162,8 +160,7 @@ adoption_placements as (
     from periods
 
     inner join placements
-        on periods.la_code = placements.la_code
-        and periods.child_id = placements.child_id
+        on {{ same_child('periods', 'placements') }}
         and placements.placement_type_code in ('A3', 'A4', 'A5', 'A6')
         and placements.start_date >= periods.period_start_date
         and (periods.next_period_start_date is null or placements.start_date < periods.next_period_start_date)
@@ -187,8 +184,7 @@ placed as (
     from journeys
 
     left join adoption_placements
-        on journeys.la_code = adoption_placements.la_code
-        and journeys.child_id = adoption_placements.child_id
+        on {{ same_child('journeys', 'adoption_placements') }}
         and journeys.period_start_date = adoption_placements.period_start_date
 
 ),
@@ -205,14 +201,12 @@ foster_carer_placements as (
     from placed
 
     inner join placements as adoptive
-        on placed.la_code = adoptive.la_code
-        and placed.child_id = adoptive.child_id
+        on {{ same_child('placed', 'adoptive') }}
         and adoptive.start_date <= placed.placed_for_adoption_date
         and (adoptive.end_date is null or adoptive.end_date > placed.placed_for_adoption_date)
 
     inner join placements as earlier
-        on adoptive.la_code = earlier.la_code
-        and adoptive.child_id = earlier.child_id
+        on {{ same_child('adoptive', 'earlier') }}
         and adoptive.carer_id = earlier.carer_id
         and earlier.start_date >= placed.period_start_date
         and earlier.start_date <= placed.placed_for_adoption_date
@@ -268,18 +262,15 @@ final as (
     from placed
 
     left join foster_carer_placements
-        on placed.la_code = foster_carer_placements.la_code
-        and placed.child_id = foster_carer_placements.child_id
+        on {{ same_child('placed', 'foster_carer_placements') }}
         and placed.period_start_date = foster_carer_placements.period_start_date
         and placed.latest_first = 1
 
     left join children
-        on placed.la_code = children.la_code
-        and placed.child_id = children.child_id
+        on {{ same_child('placed', 'children') }}
 
     left join child_birthdays
-        on placed.la_code = child_birthdays.la_code
-        and placed.child_id = child_birthdays.child_id
+        on {{ same_child('placed', 'child_birthdays') }}
 
 )
 

@@ -51,8 +51,7 @@ final as (
     from latest_birthdays
 
     left join contacts
-        on latest_birthdays.la_code = contacts.la_code
-        and latest_birthdays.child_id = contacts.child_id
+        on {{ same_child('latest_birthdays', 'contacts') }}
         and latest_birthdays.birthday = contacts.birthday
 
 )

@@ -78,8 +78,7 @@ with_placement as (
     from in_care
 
     left join placements
-        on in_care.la_code = placements.la_code
-        and in_care.child_id = placements.child_id
+        on {{ same_child('in_care', 'placements') }}
         and {{ scorecard_in_force_at(
             'placements.placement_start_date', 'placements.placement_end_date', 'in_care.month_end'
         ) }}
@@ -110,8 +109,7 @@ with_child as (
     from with_placement
 
     left join children
-        on with_placement.la_code = children.la_code
-        and with_placement.child_id = children.child_id
+        on {{ same_child('with_placement', 'children') }}
 
 ),
 

@@ -127,12 +127,10 @@ final as (
         on named_years.academic_year = continuously_looked_after.collection_year
 
     left join children
-        on continuously_looked_after.la_code = children.la_code
-        and continuously_looked_after.child_id = children.child_id
+        on {{ same_child('continuously_looked_after', 'children') }}
 
     left join child_birthdays
-        on continuously_looked_after.la_code = child_birthdays.la_code
-        and continuously_looked_after.child_id = child_birthdays.child_id
+        on {{ same_child('continuously_looked_after', 'child_birthdays') }}
 
 )
 

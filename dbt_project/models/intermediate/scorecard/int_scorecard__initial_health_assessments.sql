@@ -59,8 +59,7 @@ period_assessments as (
     from periods
 
     inner join initial_assessments
-        on periods.la_code = initial_assessments.la_code
-        and periods.child_id = initial_assessments.child_id
+        on {{ same_child('periods', 'initial_assessments') }}
         and initial_assessments.due_date >= periods.period_start_date
         and (periods.next_period_start_date is null or initial_assessments.due_date < periods.next_period_start_date)
 
@@ -85,8 +84,7 @@ final as (
     from periods
 
     left join period_assessments
-        on periods.la_code = period_assessments.la_code
-        and periods.child_id = period_assessments.child_id
+        on {{ same_child('periods', 'period_assessments') }}
         and periods.period_start_date = period_assessments.period_start_date
         and period_assessments.soonest_first = 1
 

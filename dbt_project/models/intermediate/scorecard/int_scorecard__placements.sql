@@ -91,8 +91,7 @@ numbered as (
     from numbered_episodes
 
     inner join carers
-        on numbered_episodes.la_code = carers.la_code
-        and numbered_episodes.child_id = carers.child_id
+        on {{ same_child('numbered_episodes', 'carers') }}
         and numbered_episodes.carers_number = carers.carers_number
 
 ),

@@ -30,8 +30,7 @@ final as (
     from reviews
 
     inner join periods_of_care
-        on reviews.la_code = periods_of_care.la_code
-        and reviews.child_id = periods_of_care.child_id
+        on {{ same_child('reviews', 'periods_of_care') }}
         and reviews.due_date >= periods_of_care.period_start_date
         and (periods_of_care.period_end_date is null or reviews.due_date <= periods_of_care.period_end_date)
 

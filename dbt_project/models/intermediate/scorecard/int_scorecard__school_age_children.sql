@@ -58,8 +58,7 @@ final as (
         on child_months.month_end = month_ends.month_end
 
     inner join child_birthdays
-        on child_months.la_code = child_birthdays.la_code
-        and child_months.child_id = child_birthdays.child_id
+        on {{ same_child('child_months', 'child_birthdays') }}
 
     where {{ scorecard_is_school_age('child_birthdays', 'month_ends.academic_year_start') }}
 

@@ -41,8 +41,7 @@ adoption_records as (
     from adopted
 
     inner join adoptions
-        on adopted.la_code = adoptions.la_code
-        and adopted.child_id = adoptions.child_id
+        on {{ same_child('adopted', 'adoptions') }}
         and adoptions.best_interest_decision_date <= adopted.adopted_date
         and (adoptions.decision_reversed_date is null or adoptions.decision_reversed_date > adopted.adopted_date)
 

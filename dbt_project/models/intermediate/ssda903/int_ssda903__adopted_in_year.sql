@@ -44,8 +44,7 @@ final as (
     from adoptions_in_year
 
     left join children
-        on adoptions_in_year.la_code = children.la_code
-        and adoptions_in_year.child_id = children.child_id
+        on {{ same_child('adoptions_in_year', 'children') }}
 
 )
 

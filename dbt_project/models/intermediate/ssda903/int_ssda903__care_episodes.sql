@@ -129,8 +129,7 @@ described as (
     from episode_spans
 
     inner join periods_of_care
-        on episode_spans.la_code = periods_of_care.la_code
-        and episode_spans.child_id = periods_of_care.child_id
+        on {{ same_child('episode_spans', 'periods_of_care') }}
         and episode_spans.period_number = periods_of_care.period_number
 
     left join placements
@@ -142,8 +141,7 @@ described as (
         and episode_spans.placement_id = placement_locations.placement_id
 
     left join children
-        on episode_spans.la_code = children.la_code
-        and episode_spans.child_id = children.child_id
+        on {{ same_child('episode_spans', 'children') }}
 
 ),
 

@@ -119,8 +119,7 @@ periods_to_birthday as (
     from birthdays_in_year
 
     inner join periods
-        on birthdays_in_year.la_code = periods.la_code
-        and birthdays_in_year.child_id = periods.child_id
+        on {{ same_child('birthdays_in_year', 'periods') }}
         and periods.start_date <= birthdays_in_year.birthday
 
 ),
@@ -188,8 +187,7 @@ left_care_again as (
         on birthdays_in_year.collection_year = collection_years.collection_year
 
     inner join periods
-        on birthdays_in_year.la_code = periods.la_code
-        and birthdays_in_year.child_id = periods.child_id
+        on {{ same_child('birthdays_in_year', 'periods') }}
         and periods.start_date > birthdays_in_year.birthday
         and periods.end_date <= collection_years.year_end_date
 
@@ -224,8 +222,7 @@ care_leavers as (
         and last_periods.latest_first = 1
 
     left join deaths_reported
-        on birthdays_in_year.la_code = deaths_reported.la_code
-        and birthdays_in_year.child_id = deaths_reported.child_id
+        on {{ same_child('birthdays_in_year', 'deaths_reported') }}
 
     left join left_care_again
         on birthdays_in_year.la_code = left_care_again.la_code

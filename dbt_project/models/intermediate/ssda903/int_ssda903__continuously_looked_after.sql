@@ -95,8 +95,7 @@ final as (
         and whole_year_periods.child_id = short_breaks_in_year.child_id
 
     left join children
-        on whole_year_periods.la_code = children.la_code
-        and whole_year_periods.child_id = children.child_id
+        on {{ same_child('whole_year_periods', 'children') }}
 
     where short_breaks_in_year.child_id is null
 

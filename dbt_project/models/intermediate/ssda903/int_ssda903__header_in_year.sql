@@ -100,8 +100,7 @@ described as (
         on children_in_year.collection_year = collection_years.collection_year
 
     inner join children
-        on children_in_year.la_code = children.la_code
-        and children_in_year.child_id = children.child_id
+        on {{ same_child('children_in_year', 'children') }}
 
 ),
 

@@ -109,8 +109,7 @@ item_overlaps as (
     from history_items as earlier
 
     inner join history_items as later
-        on earlier.la_code = later.la_code
-        and earlier.child_id = later.child_id
+        on {{ same_child('earlier', 'later') }}
         and earlier.item_kind = later.item_kind
         and (
             earlier.start_date < later.start_date
@@ -173,8 +172,7 @@ item_periods as (
     from history_items
 
     left join periods_of_care
-        on history_items.la_code = periods_of_care.la_code
-        and history_items.child_id = periods_of_care.child_id
+        on {{ same_child('history_items', 'periods_of_care') }}
 
     group by
         history_items.la_code,

@@ -46,8 +46,7 @@ items_in_periods as (
     from periods_of_care
 
     inner join history_items
-        on periods_of_care.la_code = history_items.la_code
-        and periods_of_care.child_id = history_items.child_id
+        on {{ same_child('periods_of_care', 'history_items') }}
         and history_items.start_date <= coalesce(periods_of_care.period_end_date, {{ far_future }})
         and coalesce(history_items.end_date, {{ far_future }}) >= periods_of_care.period_start_date
 
@@ -93,8 +92,7 @@ intervals as (
     from change_dates
 
     inner join periods_of_care
-        on change_dates.la_code = periods_of_care.la_code
-        and change_dates.child_id = periods_of_care.child_id
+        on {{ same_child('change_dates', 'periods_of_care') }}
         and change_dates.period_number = periods_of_care.period_number
 
 ),
@@ -120,8 +118,7 @@ coverage as (
     from intervals
 
     inner join items_in_periods
-        on intervals.la_code = items_in_periods.la_code
-        and intervals.child_id = items_in_periods.child_id
+        on {{ same_child('intervals', 'items_in_periods') }}
         and intervals.period_number = items_in_periods.period_number
         and items_in_periods.covered_from <= intervals.interval_start_date
         and (
@@ -191,8 +188,7 @@ short_break_bridges as (
     from covered
 
     inner join items_in_periods
-        on covered.la_code = items_in_periods.la_code
-        and covered.child_id = items_in_periods.child_id
+        on {{ same_child('covered', 'items_in_periods') }}
         and covered.period_number = items_in_periods.period_number
         and items_in_periods.item_kind = 'placement'
         and items_in_periods.covered_to > items_in_periods.covered_from
@@ -233,8 +229,7 @@ final as (
     from covered
 
     left join short_break_bridges
-        on covered.la_code = short_break_bridges.la_code
-        and covered.child_id = short_break_bridges.child_id
+        on {{ same_child('covered', 'short_break_bridges') }}
         and covered.period_number = short_break_bridges.period_number
         and covered.interval_start_date = short_break_bridges.interval_start_date
         and short_break_bridges.preference = 1

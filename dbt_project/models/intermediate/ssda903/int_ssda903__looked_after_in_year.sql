@@ -74,8 +74,7 @@ final as (
     from children_in_year
 
     left join children
-        on children_in_year.la_code = children.la_code
-        and children_in_year.child_id = children.child_id
+        on {{ same_child('children_in_year', 'children') }}
 
 )
 

@@ -47,8 +47,7 @@ period_legal_statuses as (
     from periods_of_care
 
     inner join legal_statuses
-        on periods_of_care.la_code = legal_statuses.la_code
-        and periods_of_care.child_id = legal_statuses.child_id
+        on {{ same_child('periods_of_care', 'legal_statuses') }}
         and (
             legal_statuses.start_date = periods_of_care.start_date
             or (
@@ -79,8 +78,7 @@ classified as (
     from periods_of_care
 
     left join period_legal_statuses
-        on periods_of_care.la_code = period_legal_statuses.la_code
-        and periods_of_care.child_id = period_legal_statuses.child_id
+        on {{ same_child('periods_of_care', 'period_legal_statuses') }}
         and periods_of_care.start_date = period_legal_statuses.start_date
 
 )

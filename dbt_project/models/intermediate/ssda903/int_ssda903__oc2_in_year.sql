@@ -46,8 +46,7 @@ with_ages as (
         on outcomes.collection_year = collection_years.collection_year
 
     left join child_birthdays
-        on outcomes.la_code = child_birthdays.la_code
-        and outcomes.child_id = child_birthdays.child_id
+        on {{ same_child('outcomes', 'child_birthdays') }}
 
 ),
 

@@ -50,8 +50,7 @@ birthday_contacts as (
         on care_leavers.collection_year = collection_years.collection_year
 
     inner join contacts
-        on care_leavers.la_code = contacts.la_code
-        and care_leavers.child_id = contacts.child_id
+        on {{ same_child('care_leavers', 'contacts') }}
         and {{ ssda903_in_year('contacts.birthday') }}
 
 ),

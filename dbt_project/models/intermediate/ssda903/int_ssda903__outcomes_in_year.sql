@@ -67,8 +67,7 @@ records_to_year_end as (
         on cohort.collection_year = collection_years.collection_year
 
     inner join health_records
-        on cohort.la_code = health_records.la_code
-        and cohort.child_id = health_records.child_id
+        on {{ same_child('cohort', 'health_records') }}
         and health_records.record_date <= collection_years.year_end_date
 
 ),
@@ -121,8 +120,7 @@ convictions as (
         on cohort.collection_year = collection_years.collection_year
 
     inner join youth_justice
-        on cohort.la_code = youth_justice.la_code
-        and cohort.child_id = youth_justice.child_id
+        on {{ same_child('cohort', 'youth_justice') }}
         and {{ ssda903_in_year('youth_justice.outcome_date') }}
 
 ),

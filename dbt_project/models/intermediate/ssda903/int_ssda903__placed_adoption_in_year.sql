@@ -42,8 +42,7 @@ decision_spans as (
     from decisions
 
     left join periods
-        on decisions.la_code = periods.la_code
-        and decisions.child_id = periods.child_id
+        on {{ same_child('decisions', 'periods') }}
         and periods.end_date >= decisions.best_interest_decision_date
 
     group by

@@ -88,8 +88,7 @@ records_for_year as (
     from starters
 
     left join previous_permanence_dated
-        on starters.la_code = previous_permanence_dated.la_code
-        and starters.child_id = previous_permanence_dated.child_id
+        on {{ same_child('starters', 'previous_permanence_dated') }}
 
     left join latest_starts
         on starters.la_code = latest_starts.la_code

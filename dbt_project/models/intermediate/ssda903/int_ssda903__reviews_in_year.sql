@@ -62,8 +62,7 @@ final as (
     from reviews_in_year
 
     left join children
-        on reviews_in_year.la_code = children.la_code
-        and reviews_in_year.child_id = children.child_id
+        on {{ same_child('reviews_in_year', 'children') }}
 
 )
 

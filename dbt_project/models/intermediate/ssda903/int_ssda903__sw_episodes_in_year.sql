@@ -79,12 +79,10 @@ final as (
         on children_looked_after_at_year_end.collection_year = collection_years.collection_year
 
     left join children
-        on children_looked_after_at_year_end.la_code = children.la_code
-        and children_looked_after_at_year_end.child_id = children.child_id
+        on {{ same_child('children_looked_after_at_year_end', 'children') }}
 
     inner join allocations
-        on children_looked_after_at_year_end.la_code = allocations.la_code
-        and children_looked_after_at_year_end.child_id = allocations.child_id
+        on {{ same_child('children_looked_after_at_year_end', 'allocations') }}
         and allocations.start_date <= collection_years.year_end_date
         and (allocations.end_date is null or allocations.end_date >= collection_years.reporting_start_date)
 

@@ -27,8 +27,7 @@ with_decisions as (
     from children_in_care
 
     left join adoption_decisions
-        on children_in_care.la_code = adoption_decisions.la_code
-        and children_in_care.child_id = adoption_decisions.child_id
+        on {{ same_child('children_in_care', 'adoption_decisions') }}
         and adoption_decisions.best_interest_decision_date >= children_in_care.period_start_date
         and {{ scorecard_in_force_at(
             'adoption_decisions.best_interest_decision_date',

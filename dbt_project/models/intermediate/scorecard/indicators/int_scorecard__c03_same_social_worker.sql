@@ -27,8 +27,7 @@ current_allocations as (
     from cohort
 
     left join allocations
-        on cohort.la_code = allocations.la_code
-        and cohort.child_id = allocations.child_id
+        on {{ same_child('cohort', 'allocations') }}
         and {{ scorecard_in_force_at('allocations.start_date', 'allocations.end_date', 'cohort.month_end') }}
 
     group by cohort.month_end, cohort.child_id

@@ -23,8 +23,7 @@ with_plan as (
     from children_in_care
 
     inner join plans
-        on children_in_care.la_code = plans.la_code
-        and children_in_care.child_id = plans.child_id
+        on {{ same_child('children_in_care', 'plans') }}
         and {{ scorecard_in_force_at('plans.start_date', 'plans.end_date', 'children_in_care.month_end') }}
 
 ),

@@ -22,8 +22,7 @@ with_outcomes as (
     from children_in_care
 
     left join outcomes_in_window
-        on children_in_care.la_code = outcomes_in_window.la_code
-        and children_in_care.child_id = outcomes_in_window.child_id
+        on {{ same_child('children_in_care', 'outcomes_in_window') }}
         and children_in_care.month_end = outcomes_in_window.month_end
 
     group by children_in_care.month_end, children_in_care.child_id

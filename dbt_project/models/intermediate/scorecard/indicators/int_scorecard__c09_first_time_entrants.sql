@@ -34,8 +34,7 @@ first_time_entrants as (
     from children_in_care
 
     inner join first_outcomes_in_window
-        on children_in_care.la_code = first_outcomes_in_window.la_code
-        and children_in_care.child_id = first_outcomes_in_window.child_id
+        on {{ same_child('children_in_care', 'first_outcomes_in_window') }}
         and children_in_care.month_end = first_outcomes_in_window.month_end
 
 ),

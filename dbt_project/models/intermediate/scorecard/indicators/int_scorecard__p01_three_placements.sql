@@ -34,8 +34,7 @@ placements_in_window as (
 
     -- a placement that ended on the window's first day (the next began that day) is not in the window
     left join placements
-        on children_in_care.la_code = placements.la_code
-        and children_in_care.child_id = placements.child_id
+        on {{ same_child('children_in_care', 'placements') }}
         and placements.placement_start_date <= children_in_care.month_end
         and (placements.placement_end_date is null or placements.placement_end_date > month_ends.rolling_12_start)
 
