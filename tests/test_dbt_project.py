@@ -201,6 +201,9 @@ def create_warehouse(path: Path) -> dict[tuple[str, str], int]:
     counts[("reference", "postcodes")] = 2
     write_authority_tables(con)  # the authority's population, comparators, targets and teams, as its asset writes them
     ensure_submitted_tables(con)  # empty, as the ingest creates them: the 903 marts read them as a source
+    from orchestration.ingest.sources import ensure_sources_table
+
+    ensure_sources_table(con)  # empty: how far each source reaches is not recorded for a warehouse made by hand
     con.close()
     return counts
 
