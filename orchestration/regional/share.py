@@ -226,10 +226,10 @@ def write_share(
     kinds={"csv"},
     description=(
         "The pseudonymised share for the region (partition 2026-10 = data to 31 October 2026) in "
-        "data/exports/regional_share/<yyyy-mm>/: the 903 tables and the scorecard's child-level facts with each "
+        "`data/exports/regional_share/<yyyy-mm>/`: the 903 tables and the scorecard's child-level facts with each "
         "child's id replaced by a keyed HMAC-SHA256 pseudonym (key CLA_SHARE_KEY, never written with the data), "
         "dates of birth as month and year, postcodes as their district; no names, UPNs or NHS numbers. Copy the "
-        "folder into the hub's landing folder as <hub>/landing/<la_code>/."
+        "folder into the hub's landing folder as `<hub>/landing/<la_code>/`."
     ),
 )
 def regional_share(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
