@@ -19,8 +19,8 @@ FIRST_ROWS = 5
 COLUMNS = ["source", "entity", "column", "rule", "rows", "codes", "first_rows"]
 _QUOTED = re.compile(r"'([^']*)'")
 _CODE_RULE = re.compile(r"^'[^']*' is not a code in the (\S+) list$")
-_CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,8}")
-_DATE_OR_POSTCODE = re.compile(r"\d{4,}|^[A-Za-z]{1,2}\d")
+_CODE_SHAPE = re.compile(r"[A-Z0-9_]{1,6}")  # codes are short and upper case; names and dates are not
+_DATE_OR_POSTCODE = re.compile(r"\d{4,}|^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")  # a date, an id, a postcode (no space)
 # References to one row or file inside a problem: the rule is the same whichever row it names.
 _ROW_REFERENCES = [
     (re.compile(r"\brow \d+ of [^\s,;]+"), "an earlier row"),
