@@ -88,6 +88,7 @@ def run(tmp_path_factory):
 
 
 def _rows(run, sql: str) -> list[tuple]:
+    assert (run["folder"] / "warehouse.duckdb").exists(), run["said"]  # what `cla run` said when it made none
     with duckdb.connect(str(run["folder"] / "warehouse.duckdb"), read_only=True) as con:
         return con.execute(sql).fetchall()
 
