@@ -120,6 +120,16 @@ def _column(name: str, spec: dict, authority: Authority) -> Column:
     )
 
 
+def _within(numbers, lo: int | None, hi: int | None):
+    """True where a number is within its bounds (either may be open) or did not parse (another check's failure)."""
+    inside = pd.Series(True, index=numbers.index)
+    if lo is not None:
+        inside &= (numbers >= lo).fillna(True)
+    if hi is not None:
+        inside &= (numbers <= hi).fillna(True)
+    return inside
+
+
 def load_contracts() -> dict[str, Contract]:
     """All contracts, keyed by entity name (entity names are unique across sources), with the code lists of
     the authority CLA_AUTHORITY names (its districts and teams)."""
@@ -179,9 +189,7 @@ def _column_checks(col: Column, as_of: date) -> list[pa.Check]:
         if col.min is not None or col.max is not None:
             lo, hi = col.min, col.max
             # Only numbers that parsed are compared; the rest failed not_a_whole_number or too_large already.
-            checks.append(
-                _check(lambda s: values.parse_integers(s).between(lo, hi).fillna(True), name=f"outside_range_{lo}_{hi}")
-            )
+            checks.append(_check(lambda s: _within(values.parse_integers(s), lo, hi), name=f"outside_range_{lo}_{hi}"))
     elif col.type == "flag":
         checks.append(_isin({"Y", "N"}, "not_a_flag"))
     elif col.type == "postcode":
