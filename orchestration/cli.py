@@ -90,7 +90,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from orchestration.transform.project import prepare_dbt_project
 
     prepare_dbt_project()  # the definitions read the dbt manifest
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_definitions
+
+    defs = build_definitions()  # for the settings of now (the module's `defs` kept those of its first import)
     from orchestration.settings import load_settings
 
     job = defs.resolve_job_def("load_extracts_and_rebuild")
