@@ -105,7 +105,8 @@ def measure(scale: float, variant: str = "") -> dict:
     ingest = [k for k in keys if k.path[0] in ("raw", "quarantine")]
     built = [k for k in keys if k not in ingest and k != POSTCODES_KEY]
     with dg.DagsterInstance.ephemeral() as instance:
-        # The postcode directory's cost: the old Kent-and-sample file, then every UK postcode (which stays).
+        # The postcode directory's cost: the old sample file (the demo authority's area and 25 postcodes per other
+        # authority), then every UK postcode (which stays).
         for name, directory in (("postcodes_sample_s", SEEDS_DIR / "postcodes_sample.csv.gz"), ("postcodes_s", None)):
             os.environ.pop("CLA_POSTCODES", None)
             if directory:
@@ -197,7 +198,7 @@ def _report(rows: list[dict]) -> list[str]:
     for f in rows:
         lines.append(
             f"- scale {f['scale']:g}: every UK postcode (2.7 million) {f['postcodes_s']} s, "
-            f"the old Kent-and-sample CSV (99,073) {f['postcodes_sample_s']} s; int_ssda903__placement_locations "
+            f"the old sample CSV (99,073) {f['postcodes_sample_s']} s; int_ssda903__placement_locations "
             f"{f['placement_locations_s']} s"
         )
     lines += ["", "903 validation from files to reports (`cla validate-903`, every active rule, with last year):", ""]

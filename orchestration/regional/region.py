@@ -6,9 +6,9 @@ and key, each making its share with the authority's own Dagster definitions, and
     <region>/hub/landing/<la_code>/   its share, copied in as an authority would send it
     <region>/region.json              who the authorities are, their seeds and scales
 
-The synthetic authorities are the generator's Kent-shaped population at other sizes and seeds, named after a real
-region's authorities (their districts and postcodes stay Kent's): enough to exercise the pooling, not to describe
-those places.
+The synthetic authorities are the generator's population, shaped like the demo authority's, at other sizes and
+seeds, named after a real region's authorities (their districts and postcodes stay the demo authority's): enough
+to exercise the pooling, not to describe those places.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pathlib import Path
 from orchestration.environment import temporary_environment
 from orchestration.settings import SEEDS_DIR
 
-# Relative sizes, so that a region's authorities differ as real ones do (Kent 1, a small unitary a fifth of it).
+# Relative sizes, so that a region's authorities differ as real ones do (the demo authority 1, a small unitary a
+# fifth of it).
 SIZES = (1.0, 0.35, 0.6, 0.25, 0.8, 0.45, 0.2, 0.7, 0.3, 0.5, 0.4)
 SOUTH_EAST = ("E10000016", "E06000035", "E10000011", "E10000032", "E10000030", "E10000014", "E06000043", "E06000044")
 AS_OF = date(2026, 10, 31)  # the generator's extract date; the share is October 2026's
