@@ -100,6 +100,8 @@ def test_each_source_has_its_date_and_the_missing_ones_are_named(run):
         ("health", None, "missing"),
         ("workforce", date(2026, 10, 31), "stale"),
     ]
+    sources_csv = next((run["folder"] / "exports" / "ingest").glob("*/sources.csv")).read_text(encoding="utf-8")
+    assert "case_system,True," in sources_csv and ",stale," in sources_csv and "no health extract loaded" in sources_csv
     said = run["said"]
     assert "sources_complete on audit/sources" in said
     assert "no health extract loaded" in said and "no education extract loaded" in said

@@ -1,12 +1,15 @@
 """The ingest report: for the data owners, every file loaded and every row quarantined with its problems.
 
-Written to data/exports/ingest/<load date>/ as two CSVs a data engineer can hand back to the system owner.
+Written to data/exports/ingest/<load date>/ as CSVs a data engineer can hand back to the system owner, with how
+far each source's data reaches (sources.csv).
 Rows are named by file, row number and case-system child id only: no values that could identify a child.
 """
 
 import dagster as dg
+import pandas as pd
 
 from orchestration.ingest.assets import quarantine_key
+from orchestration.ingest.sources import SOURCES_KEY, read_coverage
 from orchestration.owners import owners_for_group
 from orchestration.publishing import publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
@@ -27,7 +30,7 @@ def _problems_sql(la_code: str) -> str:
 
 @dg.asset(
     key=["exports", "ingest_report"],
-    deps=[quarantine_key(c) for c in load_contracts().values()],
+    deps=[*[quarantine_key(c) for c in load_contracts().values()], SOURCES_KEY],
     group_name="quality",
     pool=WAREHOUSE_POOL,
     owners=owners_for_group("quality"),
@@ -35,8 +38,8 @@ def _problems_sql(la_code: str) -> str:
     description=(
         "`data/exports/ingest/yyyy-mm-dd/` (the load date): `extract_files.csv` (each landing file with rows "
         "read, loaded and quarantined, and any file problem) and `quarantined_rows.csv` (file, row, child id and "
-        "problems of "
-        "every quarantined row), to send back to whoever owns the extract."
+        "problems of every quarantined row), to send back to whoever owns the extract, and `sources.csv` (each "
+        "source's data-up-to date and whether it is complete, stale or missing)."
     ),
 )
 def ingest_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
@@ -48,10 +51,16 @@ def ingest_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
             [settings.la_code],
         ).df()
         problems = con.execute(_problems_sql(settings.la_code)).df()
+        coverage = read_coverage(con, settings.la_code)
+    sources = pd.DataFrame(
+        [(c.source, c.required, c.rows_loaded, c.data_up_to, c.status, c.reason) for c in coverage],
+        columns=["source", "required", "rows_loaded", "data_up_to", "status", "reason"],
+    )
 
     def write(folder):
         files.to_csv(folder / "extract_files.csv", index=False)
         problems.to_csv(folder / "quarantined_rows.csv", index=False)
+        sources.to_csv(folder / "sources.csv", index=False)
 
     target = publish_folder(settings.exports_dir / "ingest" / f"{settings.as_of:%Y-%m-%d}", write)
     context.log.info(f"ingest report: {len(files)} files, {len(problems)} quarantined rows, in {target}")
@@ -63,5 +72,8 @@ def ingest_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
             "rows_loaded": int(files["rows_loaded"].sum()),
             "rows_quarantined": int(files["rows_quarantined"].sum()),
             "files_with_problems": int(files["file_problem"].notna().sum()),
+            "data_up_to": dg.MetadataValue.json(
+                {c.source: c.data_up_to.isoformat() if c.data_up_to else "missing" for c in coverage}
+            ),
         }
     )
