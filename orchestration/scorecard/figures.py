@@ -15,6 +15,8 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from orchestration.ingest.sources import read_coverage
+
 SCHEMA = "marts_scorecard"
 INDICATOR_MONTHS = "scorecard__indicator_months"
 CHILDREN_COUNTED = "scorecard__children_counted"
@@ -194,11 +196,5 @@ def read_comparators(con: duckdb.DuckDBPyConnection, month_end: date) -> pd.Data
 
 def _data_up_to(con: duckdb.DuckDBPyConnection, la_code: str | None) -> dict[str, date | None]:
     """How far each source reaches, as the last load recorded it (audit.sources); empty for a warehouse built
-    without the ingest."""
-    listed = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'audit' AND table_name = 'sources'"
-    if not con.execute(listed).fetchone()[0]:
-        return {}
-    rows = con.execute(
-        "SELECT source, data_up_to FROM audit.sources WHERE la_code = coalesce(?, la_code) ORDER BY source", [la_code]
-    ).fetchall()
-    return dict(rows)
+    without the ingest, or when no authority is named."""
+    return {c.source: c.data_up_to for c in read_coverage(con, la_code)} if la_code else {}
