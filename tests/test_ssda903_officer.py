@@ -47,6 +47,10 @@ def test_the_report_opens_with_what_it_is_about_and_lists_rules_in_dfe_order(tmp
     assert ["DfE rules", f"as catalogued in the sector validator's release {current_release()}"] in rows
     assert ["date", "01/05/2026"] in rows
     assert current_release() == "0.1.17"
+    book = openpyxl.load_workbook(tmp_path / "validation_report.xlsx")
+    for listing in ("By rule", "By child"):  # printed landscape, the header row on every page
+        assert book[listing].print_title_rows == "$1:$1"
+        assert book[listing].page_setup.orientation == "landscape"
 
     summary = pd.read_csv(tmp_path / "validation_summary.csv", dtype={"rule": str})
     failing = summary.loc[summary["failures"] > 0, "rule"].tolist()

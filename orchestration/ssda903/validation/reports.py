@@ -78,7 +78,8 @@ def write_reports(validation: Validation, folder: Path, authority: str = "", on:
 
 
 def _sheet(name: str, frame: pd.DataFrame) -> Sheet:
-    """A list with its header row bold, frozen and filtered, columns as wide as their first 200 values."""
+    """A list with its header row bold, frozen, filtered and printed at the top of every page, columns as wide as
+    their first 200 values."""
     widths = [
         min(max(max([len(str(c))] + [len(str(v)) for v in frame[c].head(200) if pd.notna(v)]) + 2, 8), 80)
         for c in frame.columns
@@ -89,5 +90,6 @@ def _sheet(name: str, frame: pd.DataFrame) -> Sheet:
         widths=widths,
         frozen_rows=1,
         filter_row=1,
+        repeat_rows=1,
         frame=frame,
     )
