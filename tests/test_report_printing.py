@@ -9,6 +9,7 @@ import zipfile
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 from rendering import page_image, page_text, pdf_info, workbook_pdf
 from test_scorecard_report import MONTH, make_warehouse
@@ -116,3 +117,31 @@ def test_wrapped_headers_and_names_get_the_height_they_need(published):
     # A name longer than its column wraps in a row made taller, instead of being cut by the next column.
     long_row = re.search(r'<row r="\d+"([^>]*)>(?:(?!</row>).)*Ave days between becoming looked after', summary)
     assert long_row and 'customHeight="1"' in long_row[1]
+
+
+def test_the_validation_workbook_prints_with_its_title_and_header_on_every_page(tmp_path):
+    from warehouse_fixtures import LA
+
+    from orchestration.ssda903.layouts import CollectionYear
+    from orchestration.ssda903.validation.database import open_database
+    from orchestration.ssda903.validation.reports import write_reports
+    from orchestration.ssda903.validation.runner import validate
+
+    year = CollectionYear(2026)
+    # Enough children, each failing a few rules, for 'By child' to run over several pages.
+    header = pd.DataFrame(
+        [{"CHILD": str(n), "SEX": "X", "DOB": "01/02/2012", "ETHNIC": "WBRI", "UPN": "UN1"} for n in range(150)]
+    )
+    validation = validate(open_database(year, LA, {"header": header}), year)
+    write_reports(validation, tmp_path, authority="Kent (E10000016)", on=date(2026, 5, 1))
+    printed = workbook_pdf(tmp_path / "validation_report.xlsx", tmp_path / "printed")
+    first = page_text(printed, 1)
+    for text in ("SSDA903 validation report: 2025/26", "Kent (E10000016)", "01/05/2026", "rules run"):
+        assert text in first, text
+    page_image(printed, 1, tmp_path / "validation_page_1")
+    info = pdf_info(printed)
+    width, height = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert width > height  # landscape
+    pages = [page_text(printed, p) for p in range(2, int(info["Pages"]) + 1)]
+    by_child = [text for text in pages if "child" in text and "rule" in text and "severity" in text]
+    assert len(by_child) >= 3, len(by_child)  # the list's header row starts each of its pages
