@@ -364,3 +364,23 @@ def test_a_duplicate_key_an_unknown_code_and_a_blank_start_fail_their_tests(tmp_
         ("accepted_ssda903_codes", "stg_case_system__legal_statuses", 1),
         ("not_null_columns", "stg_case_system__legal_statuses", 1),
     }
+
+
+def test_every_seed_loads_on_postgresql(tmp_path, monkeypatch):
+    """The seeds' column types are ones PostgreSQL knows too (DuckDB's `double` is not), so an authority or the
+    regional hub on PostgreSQL can load the reference data."""
+    from postgres_server import postgres_server
+
+    with postgres_server() as server:
+        for name, value in {
+            "CLA_PG_HOST": server.host,
+            "CLA_PG_PORT": str(server.port),
+            "CLA_PG_USER": server.user,
+            "CLA_PG_DATABASE": server.database,
+            "CLA_WAREHOUSE": str(tmp_path / "unused.duckdb"),
+        }.items():
+            monkeypatch.setenv(name, value)
+        result = dbt(["seed", "--target", "postgres"], tmp_path)
+        assert result.success, failures(result)
+        loaded = {r.node.name for r in result.result if str(r.status) == "success"}
+        assert {path.stem for path in (ROOT / "seeds").glob("*.csv")} <= loaded
