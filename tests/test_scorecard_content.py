@@ -51,12 +51,14 @@ def test_a_title_that_contradicts_its_definition_is_caught():
 def test_period_labels_come_from_the_definitions():
     catalogue = _catalogue().set_index("indicator_id")
     # care leavers whose birthday fell in the 12 months to the month end: rolling, whatever period_type says
-    assert {i: period_of(catalogue.loc[i]) for i in ("L01", "L02", "L03")} == {"L01": "R12", "L02": "R12", "L03": "R12"}
+    care_leavers = ("L01", "L02", "L03", "L04", "L05", "L06")
+    assert {i: period_of(catalogue.loc[i]) for i in care_leavers} == dict.fromkeys(care_leavers, "R12")
+    assert period_of(catalogue.loc["P10"]) == "R24"  # DfE's 2-year stability: 3 or more placements in 24 months
     assert period_of(catalogue.loc["E02"]) == "A"  # the latest academic year to have ended
     assert period_of(catalogue.loc["C01"]) == "YTD" and period_of(catalogue.loc["P01"]) == "R12"
     # every supported indicator's label is one its definition states
     supported = catalogue[catalogue["supported"].str.lower() == "true"]
-    assert all(period_of(row) in {"SS", "YTD", "R12", "A", "ACYTD", "M"} for _, row in supported.iterrows())
+    assert all(period_of(row) in {"SS", "YTD", "R12", "R24", "A", "ACYTD", "M"} for _, row in supported.iterrows())
 
 
 @pytest.mark.parametrize(

@@ -206,11 +206,43 @@ def rows() -> dict[str, list[dict]]:
             {"upn": "UN1", "exclusion_type": "FIXED", "start_date": d("2026-09-21"), "sessions": 2},
         ],
         "attendance": [
-            # K1 missed exactly 10%: persistently absent; K2 missed 9.7%: not
-            {"upn": "A100000000001", "academic_year": "2025/26", "sessions_possible": 300, "sessions_missed": 30},
-            {"upn": "A100000000002", "academic_year": "2025/26", "sessions_possible": 300, "sessions_missed": 29},
-            {"upn": "A100000000001", "academic_year": "2024/25", "sessions_possible": 380, "sessions_missed": 100},
-            {"upn": "UN1", "academic_year": "2025/26", "sessions_possible": 300, "sessions_missed": 90},
+            # K1 missed exactly 10%: persistently absent; K2 missed 9.7%: not. K1 changed school between 2024/25
+            # and 2025/26 (E15); the UN1 pupil's change is nobody's.
+            {
+                "upn": "A100000000001",
+                "academic_year": "2025/26",
+                "sessions_possible": 300,
+                "sessions_missed": 30,
+                "school_urn": "136002",
+            },
+            {
+                "upn": "A100000000002",
+                "academic_year": "2025/26",
+                "sessions_possible": 300,
+                "sessions_missed": 29,
+                "school_urn": "136001",
+            },
+            {
+                "upn": "A100000000001",
+                "academic_year": "2024/25",
+                "sessions_possible": 380,
+                "sessions_missed": 100,
+                "school_urn": "136001",
+            },
+            {
+                "upn": "UN1",
+                "academic_year": "2025/26",
+                "sessions_possible": 300,
+                "sessions_missed": 90,
+                "school_urn": "136003",
+            },
+            {
+                "upn": "UN1",
+                "academic_year": "2024/25",
+                "sessions_possible": 300,
+                "sessions_missed": 90,
+                "school_urn": "136004",
+            },
         ],
         "attainment": [
             {"upn": "A100000000002", "key_stage": "KS4", "academic_year": "2025/26", "measure": m, "result": r}
@@ -268,7 +300,7 @@ def counted(warehouse: Path, indicator_id: str, month_end: date = OCT) -> dict[s
 
 
 def test_every_indicator_model_has_the_contract_shape(warehouse):
-    assert len(MODELS) == 30  # E01-E14, H01-H07, A01-A17 less those the extracts cannot support
+    assert len(MODELS) == 31  # E01-E15, H01-H07, A01-A17 less those the extracts cannot support
     with duckdb.connect(str(warehouse), read_only=True) as con:
         month_ends = {
             m for (m,) in con.execute("select month_end from intermediate.int_scorecard__month_ends").fetchall()
@@ -341,6 +373,15 @@ def test_education_counts_at_the_month_end(warehouse):
     # E14: K2 not in education since 20/10/2026.
     assert counted(warehouse, "E14") == {"K2": (1, 0)}
     assert counted(warehouse, "E14", date(2026, 9, 30)) == {}
+
+
+def test_school_moves_are_changes_of_school_between_academic_years(warehouse):
+    # E15 at 31/03/2026 (2025/26 in progress, 2024/25 before): K1 (13 on 31/08/2025, not starting Year 7) was at
+    # 136001, now 136002: a move (1 of 1); K2 has a school for 2025/26 and none recorded before: 0 of 1; K3 and K4
+    # have no school recorded. Denominator 2, numerator 1.
+    assert counted(warehouse, "E15", date(2026, 3, 31)) == {"K1": (1, 1), "K2": (0, 1)}
+    # At 31/10/2026 the academic year in progress is 2026/27, for which no school is recorded: no one.
+    assert counted(warehouse, "E15") == {}
 
 
 def test_sen_and_pep_snapshots_count_children_of_school_age(warehouse):

@@ -17,6 +17,7 @@ PERIODS = {
     "SS": ("SS", "Snapshot at the month end"),
     "YTD": ("YTD", "Year to date (April to the month end)"),
     "R12": ("R12", "Rolling 12 months to the month end"),
+    "R24": ("R24", "Rolling 24 months to the month end"),
     "A": ("A", "Annual (the latest complete year)"),
     "ACYTD": ("AC YTD", "Academic year to date (September to the month end)"),
     "M": ("M", "The month"),
@@ -27,6 +28,7 @@ PERIOD_WORDS = {
     "ACYTD": re.compile(r"academic year to date|from 1 september|in the academic year"),
     "YTD": re.compile(r"from 1 april to the month end"),
     "R12": re.compile(r"in the 12 months to the month end|ending in the 12 months"),
+    "R24": re.compile(r"in the 24 months to the month end"),
     "M": re.compile(r"in the month\b|during the month"),
     "SS": re.compile(r"at the month end"),
 }

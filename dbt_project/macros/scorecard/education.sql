@@ -28,3 +28,13 @@
     {{ birthdays }}.birthday_5 < {{ academic_year_start }}
     and {{ birthdays }}.birthday_16 >= {{ academic_year_start }}
 {%- endmacro %}
+
+{#- The name of the academic year that starts in `start_year` (an integer expression): 2025 -> '2025/26', as the
+    Virtual School's extracts name it. -#}
+{% macro scorecard_academic_year_name(start_year) -%}
+    {{ dbt.concat([
+        dbt.cast(start_year, dbt.type_string()),
+        "'/'",
+        dbt.right(dbt.cast(start_year ~ ' + 1', dbt.type_string()), '2'),
+    ]) }}
+{%- endmacro %}

@@ -1,18 +1,19 @@
 {#- The care leavers the L indicators count at each month end: the authority's DfE OC3 cohort
-    (int_ssda903__care_leavers) whose 19th, 20th or 21st birthday fell in the 12 months to the month end, with what
-    the case system recorded at that birthday (blank when no contact was recorded: "not known"). 17- and
-    18-year-olds are reported apart by DfE and left out here. -#}
+    (int_ssda903__care_leavers) whose 17th to 21st birthday fell in the 12 months to the month end, with what the
+    case system recorded at that birthday (blank when no contact was recorded: "not known"). L01-L03 count the
+    19- to 21-year-olds, L04-L06 the 17- and 18-year-olds, as DfE's tables report them apart. Left out, as DfE's
+    care-leaver tables leave them out: those who have died since leaving care (IN_TOUCH DIED) and those who
+    returned home to parents for 6 months or more (RHOM). -#}
 
 with
 
 care_leavers as (
 
-    select distinct la_code, child_id, birthday
+    select distinct la_code, child_id, birthday, age_at_birthday
 
     from {{ ref('int_ssda903__care_leavers') }}
 
     where la_code = '{{ la_code() }}'
-        and age_at_birthday in (19, 20, 21)
 
 ),
 
@@ -44,6 +45,7 @@ final as (
         latest_birthdays.month_end,
         latest_birthdays.child_id,
         latest_birthdays.birthday,
+        latest_birthdays.age_at_birthday,
         contacts.in_touch_code,
         contacts.activity_code,
         contacts.accommodation_code
@@ -53,6 +55,9 @@ final as (
     left join contacts
         on {{ same_child('latest_birthdays', 'contacts') }}
         and latest_birthdays.birthday = contacts.birthday
+
+    where contacts.in_touch_code is null
+        or contacts.in_touch_code not in ('DIED', 'RHOM')
 
 )
 

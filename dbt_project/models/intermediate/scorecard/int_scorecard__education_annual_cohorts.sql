@@ -90,11 +90,7 @@ named_years as (
         academic_year_start_date,
         cast({{ dbt.dateadd('day', -1, dbt.dateadd('year', 1, 'academic_year_start_date')) }} as date)
             as academic_year_end_date,
-        {{ dbt.concat([
-            dbt.cast('start_year', dbt.type_string()),
-            "'/'",
-            dbt.right(dbt.cast('start_year + 1', dbt.type_string()), '2'),
-        ]) }} as academic_year
+        {{ scorecard_academic_year_name('start_year') }} as academic_year
 
     from year_numbers
 

@@ -1,9 +1,16 @@
-{#- The authority's placements as DfE's stability measures count them: a run of 903 episodes in one placement. A placement
-    starts with a period's first episode or an episode whose RNE is P, B, T or U (a change of placement);
-    RNE L (legal status only) does not start one. A move to be placed for adoption with the existing foster
-    carers (A3, A5 with RNE T or U) is not a change of placement (DfE). Short breaks (V3/V4) are left out.
-    Each placement also carries the start of the child's time with the same carers (reset only by a move to
-    new carers, RNE P or B), which DfE's long-term stability measure turns on ("with the same carer"). -#}
+{#- The authority's placements as DfE's stability measures count them: a run of 903 episodes with the same carers.
+    A placement starts with a period's first episode or an episode whose RNE is P or B (a change of placement and
+    carers). Not a change of placement, as DfE counts them (docs/scorecard_indicators.md):
+      - a change of placement with the same carers (RNE T or U: e.g. short-term to long-term fostering, or
+        placed for adoption with the foster carers);
+      - a temporary placement (PLACE T0-T4: hospital, holiday, respite while the carer is away), and the return
+        from it to the carers the child was with before; new carers after it are a new placement;
+      - a change of legal status only (RNE L).
+    Short breaks (V3/V4) are left out. Each placement also carries the start of the child's time with the same
+    carers (reset by every move to new carers, RNE P or B, a temporary placement's included), which DfE's
+    long-term stability measure turns on ("with the same carer"). -#}
+
+{%- set temporary_places = "('T0', 'T1', 'T2', 'T3', 'T4')" %}
 
 with
 
@@ -13,6 +20,41 @@ episodes as (
 
     where la_code = '{{ la_code() }}'
         and not is_short_break
+
+),
+
+-- the carers each episode outside a temporary placement followed, temporary placements skipped
+carers_before as (
+
+    select
+        la_code,
+        child_id,
+        episode_number,
+        lag(carer_id) over (partition by la_code, child_id, period_number order by decom) as carer_before
+
+    from episodes
+
+    where place not in {{ temporary_places }}
+
+),
+
+sequenced as (
+
+    select
+        episodes.*,
+        carers_before.carer_before,
+        row_number() over (
+            partition by episodes.la_code, episodes.child_id, episodes.period_number order by episodes.decom
+        ) as episode_in_period_order,
+        lag(episodes.place) over (
+            partition by episodes.la_code, episodes.child_id, episodes.period_number order by episodes.decom
+        ) as previous_place
+
+    from episodes
+
+    left join carers_before
+        on {{ same_child('episodes', 'carers_before') }}
+        and episodes.episode_number = carers_before.episode_number
 
 ),
 
@@ -29,19 +71,19 @@ flagged as (
         place,
         carer_id,
         case
-            when row_number() over (partition by la_code, child_id, period_number order by decom) = 1 then 1
+            when episode_in_period_order = 1 then 1
+            when place in {{ temporary_places }} then 0
+            when previous_place in {{ temporary_places }} and carer_id = carer_before then 0
             when rne in ('P', 'B') then 1
-            when rne in ('T', 'U') and place in ('A3', 'A5') then 0
-            when rne in ('T', 'U') then 1
             else 0
         end as starts_placement,
         case
-            when row_number() over (partition by la_code, child_id, period_number order by decom) = 1 then 1
+            when episode_in_period_order = 1 then 1
             when rne in ('P', 'B') then 1
             else 0
         end as starts_with_carers
 
-    from episodes
+    from sequenced
 
 ),
 

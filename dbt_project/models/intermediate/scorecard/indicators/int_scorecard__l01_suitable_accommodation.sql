@@ -4,6 +4,8 @@ care_leavers as (
 
     select * from {{ ref('int_scorecard__care_leaver_birthdays') }}
 
+    where age_at_birthday in (19, 20, 21)
+
 ),
 
 {{ scorecard_indicator_rows('care_leavers', in_numerator=dbt.right('accommodation_code', '1') ~ " = '1'") }}
