@@ -71,8 +71,6 @@ with_placement as (
         placements.placement_number,
         placements.placement_start_date,
         placements.previous_placement_start_date,
-        placements.with_carers_since,
-        placements.previous_carers_since,
         placement_locations.pl_distance as distance_from_home_miles
 
     from in_care
@@ -155,8 +153,6 @@ final as (
         placement_number,
         placement_start_date,
         previous_placement_start_date,
-        with_carers_since,
-        previous_carers_since,
         placement_la_code,
         placement_location,
         distance_from_home_miles

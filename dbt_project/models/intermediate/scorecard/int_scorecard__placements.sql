@@ -6,9 +6,8 @@
       - a temporary placement (PLACE T0-T4: hospital, holiday, respite while the carer is away), and the return
         from it to the carers the child was with before; new carers after it are a new placement;
       - a change of legal status only (RNE L).
-    Short breaks (V3/V4) are left out. Each placement also carries the start of the child's time with the same
-    carers (reset by every move to new carers, RNE P or B, a temporary placement's included), which DfE's
-    long-term stability measure turns on ("with the same carer"). -#}
+    Short breaks (V3/V4) are left out. A placement is so the child's time with the same carers, which DfE's
+    long-term stability measure (P02) turns on ("with the same carer"): one rule for P01, P10 and P02. -#}
 
 {%- set temporary_places = "('T0', 'T1', 'T2', 'T3', 'T4')" %}
 
@@ -76,18 +75,13 @@ flagged as (
             when previous_place in {{ temporary_places }} and carer_id = carer_before then 0
             when rne in ('P', 'B') then 1
             else 0
-        end as starts_placement,
-        case
-            when episode_in_period_order = 1 then 1
-            when rne in ('P', 'B') then 1
-            else 0
-        end as starts_with_carers
+        end as starts_placement
 
     from sequenced
 
 ),
 
-numbered_episodes as (
+numbered as (
 
     select
 
@@ -96,45 +90,9 @@ numbered_episodes as (
             partition by la_code, child_id
             order by decom
             rows between unbounded preceding and current row
-        ) as placement_number,
-        sum(starts_with_carers) over (
-            partition by la_code, child_id
-            order by decom
-            rows between unbounded preceding and current row
-        ) as carers_number
+        ) as placement_number
 
     from flagged
-
-),
-
--- the child's times with the same carers, and the one before each
-carers as (
-
-    select
-        la_code,
-        child_id,
-        carers_number,
-        min(decom) as with_carers_since,
-        lag(min(decom)) over (partition by la_code, child_id order by carers_number) as previous_carers_since
-
-    from numbered_episodes
-
-    group by la_code, child_id, carers_number
-
-),
-
-numbered as (
-
-    select
-        numbered_episodes.*,
-        carers.with_carers_since,
-        carers.previous_carers_since
-
-    from numbered_episodes
-
-    inner join carers
-        on {{ same_child('numbered_episodes', 'carers') }}
-        and numbered_episodes.carers_number = carers.carers_number
 
 ),
 
@@ -150,9 +108,7 @@ placements as (
         -- open while any of its episodes is open
         case when count(*) = count(dec) then max(dec) end as placement_end_date,
         max(case when starts_placement = 1 then place end) as first_place_code,
-        max(case when starts_placement = 1 then rne end) as starting_rne,
-        min(with_carers_since) as with_carers_since,
-        min(previous_carers_since) as previous_carers_since
+        max(case when starts_placement = 1 then rne end) as starting_rne
 
     from numbered
 
@@ -172,8 +128,6 @@ final as (
         starting_rne,
         placement_start_date,
         placement_end_date,
-        with_carers_since,
-        previous_carers_since,
         lag(placement_start_date) over (
             partition by la_code, child_id order by placement_number
         ) as previous_placement_start_date,

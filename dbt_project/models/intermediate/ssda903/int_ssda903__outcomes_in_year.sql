@@ -37,8 +37,8 @@ youth_justice as (
 
 ),
 
--- Every health record up to 31 March of the cohort year, newest first within each kind of record (an SDQ
--- with a score before one without, when two fall on the same day).
+-- Every health record up to 31 March of the cohort year, newest first within each kind of record (two SDQs of
+-- one day in the order ssda903_same_day_sdq_order gives, which H06 follows too).
 records_to_year_end as (
 
     select
@@ -57,7 +57,7 @@ records_to_year_end as (
             partition by cohort.la_code, cohort.collection_year, cohort.child_id, health_records.record_type
             order by
                 health_records.record_date desc,
-                case when health_records.sdq_score is null then 1 else 0 end,
+                {{ ssda903_same_day_sdq_order('health_records') }},
                 health_records.is_up_to_date
         ) as newest_first
 

@@ -1,4 +1,5 @@
-{#- The latest SDQ is the one the 903 OC2 return would carry: when two fall on one day, the one with a score. -#}
+{#- The latest SDQ is the one the 903 OC2 return would carry: when two fall on one day, the one
+    ssda903_same_day_sdq_order puts first (a scored one, the higher score). -#}
 
 with
 
@@ -13,7 +14,7 @@ cohort as (
 latest_sdq as (
 
     {{ scorecard_latest_health_record(
-        'sdq', ['sdq_score'], then_by='case when records.sdq_score is null then 1 else 0 end', since='rolling_12_start'
+        'sdq', ['sdq_score'], then_by=ssda903_same_day_sdq_order('records'), since='rolling_12_start'
     ) }}
 
 ),

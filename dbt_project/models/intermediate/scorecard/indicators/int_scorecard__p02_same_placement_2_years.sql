@@ -1,6 +1,7 @@
-{#- DfE counts the time "with the same carer": a change of placement code with the same carers (RNE T or U, e.g.
-    short-term to long-term fostering, or placed for adoption with the foster carers) does not restart it
-    (int_scorecard__placements.with_carers_since). -#}
+{#- DfE counts the time "with the same carer": a placement as P01 counts them (int_scorecard__placements), so
+    neither a change of placement code with the same carers (RNE T or U, e.g. short-term to long-term fostering, or
+    placed for adoption with the foster carers) nor a temporary placement (PLACE T0-T4) and the return from it to
+    the same carers restarts it. -#}
 
 with
 
@@ -19,11 +20,11 @@ judged as (
         month_end,
         child_id,
         case
-            when with_carers_since <= {{ dbt.dateadd('year', -2, 'month_end') }} then 1
+            when placement_start_date <= {{ dbt.dateadd('year', -2, 'month_end') }} then 1
             -- the previous placement must be in this period of care: it started on or after the period began
             when placement_type_code in ('A3', 'A4', 'A5', 'A6')
-                and previous_carers_since >= period_start_date
-                and previous_carers_since <= {{ dbt.dateadd('year', -2, 'month_end') }} then 1
+                and previous_placement_start_date >= period_start_date
+                and previous_placement_start_date <= {{ dbt.dateadd('year', -2, 'month_end') }} then 1
             else 0
         end as is_stable
 

@@ -1,11 +1,36 @@
-{#- Counted by the day each episode began. The extract has dates, not times: an episode lasted more than 48 hours
-    when it ended (or, still open, had lasted to the month end) more than two days after the day it began. -#}
+{#- Counted by the day each episode ended, or at each month end while it is still open, as the 903's Missing table
+    holds a year's episodes (DfE rules 570 and 571: ended in the year, or begun before its end and still open); an
+    episode that began before the 12 months and ended in them counts. The extract has dates, not times: an episode
+    lasted more than 48 hours when it ended (or, still open, had lasted to the month end) more than two days after
+    the day it began. -#}
 
 with
 
-started_in_window as (
+month_ends as (
 
-    {{ scorecard_rows_in_window(ref('int_scorecard__missing_from_care'), 'start_date', 'R12') }}
+    select * from {{ ref('int_scorecard__month_ends') }}
+
+),
+
+missing_episodes as (
+
+    select * from {{ ref('int_scorecard__missing_from_care') }}
+
+),
+
+ended_or_open_in_window as (
+
+    select
+        month_ends.month_end,
+        missing_episodes.child_id,
+        missing_episodes.start_date,
+        missing_episodes.end_date
+
+    from month_ends
+
+    inner join missing_episodes
+        on missing_episodes.end_date between month_ends.rolling_12_start and month_ends.month_end
+        or ({{ scorecard_in_force_at('missing_episodes.start_date', 'missing_episodes.end_date', 'month_ends.month_end') }})
 
 ),
 
@@ -16,7 +41,7 @@ long_episodes_by_child as (
         child_id,
         count(*) as long_episodes
 
-    from started_in_window
+    from ended_or_open_in_window
 
     where {{ dbt.datediff(
         'start_date',
