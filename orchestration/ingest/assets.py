@@ -5,6 +5,7 @@ hold rows that met the contract. The `contract` check reports failures by rule w
 the `rows_accounted` check counts the tables afterwards and fails if read ≠ loaded + quarantined.
 """
 
+import time
 from collections.abc import Iterator
 
 import dagster as dg
@@ -117,6 +118,7 @@ def load_into(con, contract: Contract, log) -> Outcome:
     settings = load_settings()
     if contract.source == "case_system" and ssd_layout.supplies(contract.entity, settings):
         return _load_from_ssd(con, contract, log, settings)
+    started = time.perf_counter()
     read = []
     for path in files_for(settings.landing_dir, contract.source, contract.entity):
         try:
@@ -125,14 +127,25 @@ def load_into(con, contract: Contract, log) -> Outcome:
             log.warning(f"{contract.source}/{path.name}: {problem}")
             result = problem
         read.append((path, content_hash(path), result))
+    read_at = time.perf_counter()
     outcome = apply_contract(contract, read, settings.as_of)
+    checked_at = time.perf_counter()
     for summary in outcome.files:
         for note in summary.notes:
             log.info(f"{contract.source}/{summary.file}: {note}")
     for value in outcome.blanked:
         log.warning(f"{contract.source}/{value.message}")
     _write_unless_shrunk(con, contract, outcome, settings, log)
+    outcome.seconds = _stages(started, read_at, checked_at)
     return outcome
+
+
+def _stages(started: float, read_at: float, checked_at: float) -> dict[str, float]:
+    return {
+        "read": round(read_at - started, 3),
+        "contract": round(checked_at - read_at, 3),
+        "load": round(time.perf_counter() - checked_at, 3),
+    }
 
 
 def _write_unless_shrunk(con, contract: Contract, outcome: Outcome, settings, log) -> bool:
@@ -163,8 +176,11 @@ def _load_from_ssd(con, contract: Contract, log, settings) -> Outcome:
 
     for path in files_for(settings.landing_dir, contract.source, contract.entity):
         log.warning(f"{contract.source}/{path.name}: ignored, because the SSD supplies {contract.entity}")
+    started = time.perf_counter()
     read, mapped, supplied = ssd_layout.entity_files(contract.entity, contract.column_names, settings)
+    read_at = time.perf_counter()
     outcome = apply_contract(contract, read, settings.as_of)
+    checked_at = time.perf_counter()
     ssd_layout.name_ssd_columns(outcome, mapped)
     rows = accounting.rows_of(mapped, outcome, supplied)
     outcome.layout_accounting = accounting.summary(rows, mapped, supplied)
@@ -173,6 +189,7 @@ def _load_from_ssd(con, contract: Contract, log, settings) -> Outcome:
             log.info(f"ssd/{summary.file}: {note}")
     if _write_unless_shrunk(con, contract, outcome, settings, log):
         accounting.write(con, rows, contract.entity, settings.la_code)
+    outcome.seconds = _stages(started, read_at, checked_at)
     return outcome
 
 
@@ -300,6 +317,7 @@ def _results(con, contract: Contract, outcome: Outcome, log) -> list[dg.Material
                 "ids_repaired": dg.MetadataValue.int(outcome.ids_repaired),
                 "stale": bool(outcome.stale_reason),
                 **stale,
+                "seconds": dg.MetadataValue.json(outcome.seconds),
             },
         ),
         dg.MaterializeResult(

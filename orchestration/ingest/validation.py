@@ -50,6 +50,8 @@ class Outcome:
     stale_reason: str = ""  # set when the warehouse kept the last good load instead of this one
     # Values of local reporting fields (district, team) not in their code list: loaded as blank, with a warning.
     blanked: list[BlankedValue] = field(default_factory=list)
+    # Seconds each stage took (read, contract, load), for the bench and the asset's metadata.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
