@@ -1,4 +1,7 @@
-"""One ingest asset per extract entity: landing files → raw.<entity> (valid rows) + quarantine.<entity>.
+"""The ingest assets of each extract entity: landing files → raw.<entity> (valid rows) + quarantine.<entity>.
+
+Every entity's assets and checks are made by one Dagster step (`ingest_extracts`, which can be subset to any
+entities), through one warehouse connection: a step per entity cost about a second of Dagster's bookkeeping each.
 
 Validation happens before anything is written (a blocking check cannot undo a write), so raw tables only ever
 hold rows that met the contract. The `contract` check reports failures by rule with the file and row of each;
