@@ -94,13 +94,37 @@ def why_not_a_date(text: str) -> str:
     return ""
 
 
+# Each text's date, once parsed: the contract's checks and the typing ask for the same columns' dates several
+# times, and an extract repeats the same few thousand dates. Parsing depends on the text alone, so it is safe to
+# remember; the memo is emptied when it grows past a bound (a column of free text typed as a date).
+_DATES_PARSED: dict[str, np.datetime64] = {}
+_DATES_REMEMBERED = 1_000_000
+
+
+def _dates_of(distinct: list[str]) -> np.ndarray:
+    new = [t for t in distinct if t not in _DATES_PARSED]
+    if new:
+        if len(_DATES_PARSED) + len(new) > _DATES_REMEMBERED:
+            _DATES_PARSED.clear()
+            new = distinct
+        parsed = _parse_date_texts(pd.Series(new, dtype=TEXT)).to_numpy(dtype="datetime64[ns]")
+        _DATES_PARSED.update(zip(new, parsed, strict=True))
+    return np.array([_DATES_PARSED[t] for t in distinct], dtype="datetime64[ns]")
+
+
 def parse_dates(s: pd.Series) -> pd.Series:
     """dd/mm/yyyy, yyyy-mm-dd (with or without a time) or an Excel serial day number; NaT otherwise."""
-    # An extract repeats the same few thousand dates: parse each distinct text once.
-    text = s.astype(TEXT)
-    distinct = pd.Series(text.dropna().unique(), dtype=TEXT)
-    lookup = pd.Series(_parse_date_texts(distinct).values, index=distinct.values)
-    return pd.to_datetime(text.map(lookup), errors="coerce")
+    codes, distinct = pd.factorize(s.astype(TEXT), use_na_sentinel=True)
+    parsed = _dates_of(distinct.tolist())
+    gathered = np.append(parsed, np.datetime64("NaT", "ns"))[codes]  # code -1 (blank) takes the NaT at the end
+    return pd.Series(gathered, index=s.index, name=s.name)
+
+
+def as_dates(parsed: pd.Series) -> pd.Series:
+    """Timestamps as `datetime.date`s (NaT stays NaT), converting each distinct day once."""
+    codes, distinct = pd.factorize(parsed, use_na_sentinel=True)
+    days = np.array([*(t.date() for t in distinct), pd.NaT], dtype=object)
+    return pd.Series(days[codes], index=parsed.index, name=parsed.name, dtype=object)
 
 
 INT64_MAX = 2**63 - 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -92,14 +93,15 @@ def _frame(header: list[str], body: list[list[str]], first_row: int, encoding: s
     width = len(names)
     kept, numbers, broken = [], [], []
     for offset, row in enumerate(body):
-        number = first_row + offset
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines are not rows
-        if len(row) != width:
-            broken.append((number, f"has {len(row)} fields where the header has {width}"))
-            continue
+        # Most rows are full-width with a non-blank first cell: only the others need a closer look.
+        if len(row) != width or not row[0].strip():
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines are not rows
+            if len(row) != width:
+                broken.append((first_row + offset, f"has {len(row)} fields where the header has {width}"))
+                continue
         kept.append(row)
-        numbers.append(number)
+        numbers.append(first_row + offset)
     rows = pd.DataFrame(kept, columns=names, dtype=object) if kept else pd.DataFrame(columns=names, dtype=object)
     return ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken)
 
@@ -107,19 +109,18 @@ def _frame(header: list[str], body: list[list[str]], first_row: int, encoding: s
 def _records(text: str, limits: Limits) -> list[list[str]]:
     csv.field_size_limit(limits.max_cell_chars)
     reader = csv.reader(io.StringIO(text, newline=""))
-    records = []
     try:
-        for record in reader:
-            records.append(record)
-            if len(records) > limits.max_rows + 1:
-                raise FileProblem(
-                    f"the file has more than {limits.max_rows:,} rows (CLA_MAX_ROWS); split it, or raise the limit"
-                )
+        # One more than the limit allows is read (header + max_rows + 1): enough to know the file is too long.
+        records = list(itertools.islice(reader, limits.max_rows + 2))
     except csv.Error as error:
         raise FileProblem(
             f"line {reader.line_num} cannot be read as CSV ({error}); a cell over {limits.max_cell_chars:,} "
             "characters (CLA_MAX_CELL_CHARS) or a quote never closed"
         ) from None
+    if len(records) > limits.max_rows + 1:
+        raise FileProblem(
+            f"the file has more than {limits.max_rows:,} rows (CLA_MAX_ROWS); split it, or raise the limit"
+        )
     return records
 
 

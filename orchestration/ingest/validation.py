@@ -50,6 +50,8 @@ class Outcome:
     stale_reason: str = ""  # set when the warehouse kept the last good load instead of this one
     # Values of local reporting fields (district, team) not in their code list: loaded as blank, with a warning.
     blanked: list[BlankedValue] = field(default_factory=list)
+    # Seconds each stage took (read, contract, load), for the bench and the asset's metadata.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -127,7 +129,7 @@ def _typed(rows: pd.DataFrame, contract: Contract) -> pd.DataFrame:
     for col in contract.columns:
         s = rows[col.name]
         if col.type == "date":
-            out[col.name] = values.parse_dates(s).dt.date
+            out[col.name] = values.as_dates(values.parse_dates(s))
         elif col.type == "integer":
             out[col.name] = values.parse_integers(s)
         elif col.type == "flag":
@@ -177,11 +179,13 @@ def _duplicate_failures(rows: pd.DataFrame, contract: Contract, where: pd.DataFr
     key = list(contract.key)
     first_of_key = rows.groupby(key, dropna=False, sort=False).ngroup()
     first_index = pd.Series(rows.index, index=rows.index).groupby(first_of_key.values).transform("first")
-    same_row = pd.util.hash_pandas_object(rows.astype(str), index=False)
-    for index in rows.index[first_index.values != rows.index.values]:
-        first = first_index[index]
+    later = rows.index[first_index.values != rows.index.values]
+    firsts = first_index[later].to_numpy()
+    # Whole-row equality, compared only for the later copies (few) against their first.
+    same_row = (rows.loc[later].astype(str).to_numpy() == rows.loc[firsts].astype(str).to_numpy()).all(axis=1)
+    for index, first, same in zip(later, firsts, same_row, strict=True):
         place = f"row {where.at[first, 'source_row']} of {where.at[first, 'source_file']}"
-        if same_row[index] == same_row[first]:
+        if same:
             problems[index] = (key[0], "duplicate_row", f"duplicate row: the same as {place}")
         else:
             problems[index] = (
