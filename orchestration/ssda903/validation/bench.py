@@ -206,3 +206,16 @@ def report(figures: dict, when: str, machine: str) -> list[str]:
         medians = [statistics.median(s.get(k, 0) for s in row["stages"]) for k in ("start-up", *STAGES)]
         lines.append(f"| {row['title']} | " + " | ".join(f"{m:.2f}" for m in medians) + " |")
     return lines
+
+
+def run(benchmarks: Path) -> None:
+    """Measure, and append the section to BENCHMARKS.md."""
+    from datetime import datetime
+
+    from orchestration.bench import machine
+
+    when = f"{datetime.now():%Y-%m-%d %H:%M}"
+    figures = measure()
+    with open(benchmarks, "a", encoding="utf-8") as f:
+        f.write("\n".join(report(figures, when, machine())) + "\n")
+    print(f"903 validation bench appended to {benchmarks}")

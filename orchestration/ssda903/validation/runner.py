@@ -26,6 +26,9 @@ PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST", "UPN"}  # shown as p
 FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]
 MART_OF = {t.name: t.mart for t in tables()}
 WORKERS = 2
+# Rules run BATCH at a time as one query (UNION ALL): a third less time than one query each, measured on the
+# sector validator's test files and 30 copies of them.
+BATCH = 40
 
 
 @dataclass
@@ -118,18 +121,21 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
     for _ in range(WORKERS):
         cursors.put(cursor(con))
 
-    def run(job: tuple[CataloguedRule, RuleUnit]) -> None:
+    def run(batch: list[tuple[CataloguedRule, RuleUnit]]) -> None:
         cursor = cursors.get()
         try:
-            rule, unit = job
             cursor.execute(
-                f"INSERT INTO failures SELECT DISTINCT '{rule.code}', table_name, row_key, child FROM (\n{unit.sql}\n)"
+                "INSERT INTO failures "
+                + " UNION ALL ".join(
+                    f"(SELECT DISTINCT '{rule.code}', table_name, row_key, child FROM (\n{unit.sql}\n))"
+                    for rule, unit in batch
+                )
             )
         finally:
             cursors.put(cursor)
 
     with ThreadPoolExecutor(WORKERS) as pool:
-        list(pool.map(run, runnable))
+        list(pool.map(run, [runnable[i : i + BATCH] for i in range(0, len(runnable), BATCH)]))
     counts = dict(con.execute("SELECT rule, count(*) FROM failures GROUP BY rule").fetchall())
     for outcome in outcomes:
         outcome.failures = counts.get(outcome.code, 0)
