@@ -10,7 +10,7 @@ export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser postgres demo demo-region test ui bench bench-variants bench-region lint clean
+.PHONY: install browser postgres demo demo-region test ui bench bench-validation bench-variants bench-region lint clean
 
 # Install once, again only when the dependencies change; every version is pinned in constraints.txt.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -70,6 +70,11 @@ ui: install $(DAGSTER_HOME)/dagster.yaml
 
 bench: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.bench
+
+# Only 903 validation against the sector validator (csc-validator-be-903 in its own environment, if installed;
+# see orchestration/ssda903/validation/bench.py).
+bench-validation: install
+	$(BIN)/python -m orchestration.bench --validation
 
 # Only the other shapes of input at full scale: the SSD layout, and another authority (Lambeth).
 bench-variants: install $(DAGSTER_HOME)/dagster.yaml

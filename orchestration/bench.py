@@ -270,10 +270,15 @@ def main() -> int:
         variant = sys.argv[4] if len(sys.argv) == 5 and sys.argv[3] == "--variant" else ""
         print(json.dumps(measure(float(sys.argv[2]), variant)))
         return 0
+    bench = PROJECT_ROOT / "BENCHMARKS.md"
+    if sys.argv[1:] == ["--validation"]:  # just 903 validation against the sector validator
+        from orchestration.ssda903.validation.bench import run as bench_validation
+
+        bench_validation(bench)
+        return 0
     only = sys.argv[1:] == ["--variants"]  # just the other shapes of input (`make bench-variants`)
     rows = [] if only else [_run(scale) for scale in SCALES]
     rows += [_run(1, variant) for variant in VARIANTS]
-    bench = PROJECT_ROOT / "BENCHMARKS.md"
     if not bench.exists():
         bench.write_text(
             "# Benchmarks\n\nWritten by `make bench`: synthetic extracts generated, ingested and built from an empty "
@@ -284,6 +289,10 @@ def main() -> int:
     with open(bench, "a", encoding="utf-8") as f:
         f.write("\n".join(_report(rows)) + "\n")
     print(f"appended to {bench}")
+    if not only:
+        from orchestration.ssda903.validation.bench import run as bench_validation
+
+        bench_validation(bench)
     return 0
 
 

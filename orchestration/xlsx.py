@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -193,29 +193,36 @@ def _sql_cell(letter: str, column: str, kind: str) -> str:
     return f"coalesce({body}, '')"
 
 
-def _frame_rows(frame: pd.DataFrame, first_row: int) -> str:
-    """The rows of a large table as XML, built by DuckDB a column at a time: a Python loop over each cell writes
-    tens of thousands of cells a second, this some millions."""
+FRAME_CHUNK = 20_000  # rows of a frame made into one piece of XML at a time
+
+
+def _frame_rows(frame: pd.DataFrame, first_row: int) -> Iterator[bytes]:
+    """The rows of a large table as UTF-8 XML, built by DuckDB a column at a time: a Python loop over each cell
+    writes tens of thousands of cells a second, this some millions. In pieces of FRAME_CHUNK rows, so a table of
+    millions of rows is never one string (nor copied from one)."""
     if frame.empty:
-        return ""
+        return
     numbered = frame.reset_index(drop=True)
     numbered.insert(0, "__row", range(first_row, first_row + len(frame)))
     with duckdb.connect() as con:
-        con.register("sheet_frame", numbered)
+        con.register("frame", numbered)
+        con.execute("CREATE TEMP TABLE sheet_frame AS SELECT * FROM frame")  # read from pandas once
         kinds = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE sheet_frame)").fetchall())
-        names = [str(c) for c in frame.columns]
         cells = " || ".join(
             _sql_cell(column_letter(i), '"' + name.replace('"', '""') + '"', kinds[name])
-            for i, name in enumerate(names)
+            for i, name in enumerate(str(c) for c in frame.columns)
         )
-        return con.execute(
-            f"SELECT string_agg('<row r=\"' || n || '\">' || {cells} || '</row>', '' ORDER BY n) FROM "
-            "(SELECT *, __row AS n FROM sheet_frame)"
-        ).fetchone()[0]
+        pieces = con.execute(
+            f"SELECT encode(string_agg('<row r=\"' || n || '\">' || {cells} || '</row>', '' ORDER BY n)) FROM "
+            f"(SELECT *, __row AS n FROM sheet_frame) GROUP BY (n - {first_row}) // {FRAME_CHUNK} ORDER BY min(n)"
+        )
+        while batch := pieces.fetchmany(16):
+            for (piece,) in batch:
+                yield piece
 
 
-def _sheet_xml(sheet: Sheet) -> tuple[str, str]:
-    """The worksheet XML, and the range its filter covers ('' for none)."""
+def _sheet_xml(sheet: Sheet) -> tuple[list[bytes], str]:
+    """The worksheet XML (UTF-8, in pieces), and the range its filter covers ('' for none)."""
     rows, width = [], 0
     letters: list[str] = []
     for r, values in enumerate(sheet.rows, start=1):
@@ -236,8 +243,9 @@ def _sheet_xml(sheet: Sheet) -> tuple[str, str]:
         height_attributes = f' ht="{lines * LINE_HEIGHT}" customHeight="1"' if lines > 1 else ""
         rows.append(f'<row r="{r}"{height_attributes}>{"".join(cells)}</row>')
     height = len(rows)
+    table: list[bytes] = []
     if sheet.frame is not None:
-        rows.append(_frame_rows(sheet.frame, len(rows) + 1))
+        table = list(_frame_rows(sheet.frame, len(rows) + 1))
         width, height = max(width, len(sheet.frame.columns)), height + len(sheet.frame)
     last = f"{column_letter(max(width, 1) - 1)}{max(height, 1)}"
     view = '<sheetView workbookViewId="0"/>'
@@ -261,17 +269,20 @@ def _sheet_xml(sheet: Sheet) -> tuple[str, str]:
     filter_ref = ""
     if sheet.filter_row and width:
         filter_ref = f"A{sheet.filter_row}:{last}"
-    xml = (
+    head = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'
         '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         f'<dimension ref="A1:{last}"/><sheetViews>{view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>'
         + (f"<cols>{cols}</cols>" if cols else "")
-        + f"<sheetData>{''.join(rows)}</sheetData>"
+        + f"<sheetData>{''.join(rows)}"
+    )
+    tail = (
+        "</sheetData>"
         + (f'<autoFilter ref="{filter_ref}"/>' if filter_ref else "")
         + _print_setup(sheet)
         + "</worksheet>"
     )
-    return xml, filter_ref
+    return [head.encode("utf-8"), *table, tail.encode("utf-8")], filter_ref
 
 
 def _print_setup(sheet: Sheet) -> str:
@@ -290,7 +301,7 @@ def _print_setup(sheet: Sheet) -> str:
 
 
 def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
-    parts: dict[str, str] = {}
+    parts: dict[str, str | list[bytes]] = {}
     defined = []
     for n, sheet in enumerate(sheets, start=1):
         parts[f"xl/worksheets/sheet{n}.xml"], filter_ref = _sheet_xml(sheet)
@@ -358,6 +369,11 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
         ]
         contents = {"[Content_Types].xml": content_types, **parts}
         for name in order:
-            book.writestr(
-                zipfile.ZipInfo(name, date_time=FIXED_TIME), contents[name].encode("utf-8"), zipfile.ZIP_DEFLATED
-            )
+            # Written piece by piece, as zipfile's writestr would write the whole (the same bytes).
+            pieces = contents[name]
+            pieces = [pieces.encode("utf-8")] if isinstance(pieces, str) else pieces
+            entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            entry.compress_type, entry.file_size = zipfile.ZIP_DEFLATED, sum(len(p) for p in pieces)
+            with book.open(entry, "w") as out:
+                for piece in pieces:
+                    out.write(piece)

@@ -19,7 +19,6 @@ published return, if any, is left as it was. Queries do not block.
 """
 
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +29,6 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from orchestration.ingest.reading import FileProblem, decode
 from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.owners import owners_for_group
 from orchestration.previous_publication import PublicationRefused, previous, refuse_if_shrunk, remember
@@ -48,6 +46,7 @@ from orchestration.ssda903.layouts import (
     table,
     tables_for,
 )
+from orchestration.ssda903.validation import providers as validation_providers
 from orchestration.ssda903.validation.history import HISTORY_TABLES
 from orchestration.ssda903.validation.reports import not_run_text, write_reports
 from orchestration.ssda903.validation.runner import Validation, validate_return
@@ -300,12 +299,9 @@ def _providers(settings) -> pd.DataFrame | None:
 def read_providers(path: Path) -> pd.DataFrame:
     """The register as text, or a dg.Failure naming the file and what is wrong with it."""
     try:
-        text, _ = decode(path.read_bytes())
-        return pd.read_csv(io.StringIO(text), dtype=str)
-    except (FileProblem, ValueError, pd.errors.ParserError) as error:
-        raise dg.Failure(
-            description=f"the Ofsted provider register {path} cannot be read: {error}; save it again as CSV UTF-8"
-        ) from None
+        return validation_providers.read_providers(path)
+    except validation_providers.ProviderRegisterProblem as problem:
+        raise dg.Failure(description=str(problem)) from None
 
 
 @dg.asset(

@@ -27,12 +27,15 @@ def load_postcode_directory(con: duckdb.DuckDBPyConnection) -> None:
         for table in ("episodes", "episodes_last")
         for column in ("HOME_POST", "PL_POST")
     )
+    # The directory holds 'AB1 0AA' (one space before the three-character inward code): matching the return's
+    # postcodes in that form spares compacting 2.7 million of them.
+    spaced = "left(compact, length(compact) - 3) || ' ' || right(compact, 3)"
     con.execute(
         f"""
         CREATE TABLE postcode_directory AS
         SELECT replace(postcode, ' ', '') AS postcode, easting, northing, lad_code AS district
         FROM ({directory_query(postcode_file())})
-        WHERE replace(postcode, ' ', '') IN ({given})
+        WHERE postcode IN (SELECT {spaced} FROM ({given}) AS given(compact))
         """
     )
 
