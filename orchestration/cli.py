@@ -256,6 +256,7 @@ def _make_903_returns(defs) -> int:
                  f"{check.metadata['children_with_errors'].value} children")  # fmt: skip
             _say_errors_by_rule(folder)
             _say(f"  the report: {folder / 'validation' / 'validation_report.xlsx'}")
+        _say_quarantined(check)
         _say_not_run(check)
     for year, check in drafts:
         _say(
@@ -263,6 +264,7 @@ def _make_903_returns(defs) -> int:
             f"{check.metadata['folder'].value}; {check.metadata['errors'].value} DfE error(s) so far, many of them "
             "rules that only hold at the year's end"
         )
+        _say_quarantined(check)
         _say_not_run(check)
     return status
 
@@ -276,6 +278,23 @@ def _say_errors_by_rule(folder: Path, shown: int = 15) -> None:
         _say(f"  {row.rule:>9} {row.failures:>6}  {row.message[:90]}")
     if len(errors) > shown:
         _say(f"  … and {len(errors) - shown} more rule(s) with errors")
+
+
+def _say_quarantined(check) -> None:
+    """The children (case-system ids) whose quarantined rows keep the return from being published, and those the
+    officer accepted to leave out."""
+    held = check.metadata["quarantined_children"].value
+    left_out = check.metadata["quarantined_children_left_out"].value
+    unnamed = check.metadata["quarantined_rows_naming_no_child"].value
+    if held or unnamed:
+        _say(
+            f"  {len(held)} child(ren) with quarantined records the return would miss"
+            + (f": {', '.join(held[:30])}{', …' if len(held) > 30 else ''}" if held else "")
+            + (f"; {unnamed} quarantined row(s) name no child" if unnamed else "")
+        )
+        _say("  fix their rows (the ingest report's quarantined_rows.csv) or list them in return_leaves_out")
+    if left_out:
+        _say(f"  left out by the officer (return_leaves_out), with quarantined records: {', '.join(left_out)}")
 
 
 def _say_not_run(check) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import signal
@@ -256,6 +257,81 @@ def case_scorecard_with_no_child_counted_is_not_published(tmp_path):
         with pytest.raises(PublicationRefused, match="no child is counted"):
             write_scorecard(con, MONTH, tmp_path / "scorecard" / "2026-10", "Kent", "E10000016")
     assert not (tmp_path / "scorecard" / "2026-10").exists()
+
+
+# ---- 2. A return never silently misses a child whose records are quarantined --------------------------------
+
+
+def case_quarantined_children_silently_vanish_from_a_published_return(tmp_path, monkeypatch):
+    """Five rows of children.csv with DOB and ethnicity swapped, loaded by the real ingest, the real dbt marts
+    built: the 2025/26 return is not published and names the five children; listed by the officer in the
+    authority's file, it is published and its report still names them."""
+    from warehouse_fixtures import LA, ingest_synthetic_extracts, run_dbt
+
+    from orchestration.ingest.assets import load_entity
+    from orchestration.ingest.postcodes import postcodes
+    from orchestration.ssda903 import export
+    from orchestration.ssda903.submitted import submitted_returns
+
+    data = tmp_path / "data"
+    warehouse = data / "warehouse.duckdb"
+    ingest_synthetic_extracts(data, warehouse, seed=3, scale=0.02)
+    for name, value in (("CLA_DATA_DIR", data), ("CLA_WAREHOUSE", warehouse), ("CLA_AS_OF", "2026-11-01")):
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.setenv("CLA_LA_CODE", LA)
+    children_csv = data / "landing" / "case_system" / "children.csv"
+    children = pd.read_csv(children_csv, dtype=str, keep_default_na=False)
+    # Care leavers whose care ended before the year (in the return by their OC3 row alone, as in the found case):
+    # with them gone, no DfE rule has anything to fail on.
+    periods = pd.read_csv(data / "landing" / "case_system" / "periods_of_care.csv", dtype=str, keep_default_na=False)
+    ended = pd.to_datetime(periods["end_date"], format="%d/%m/%Y").fillna(pd.Timestamp.max)
+    left_before = set(periods["child_id"]) - set(periods.loc[ended >= pd.Timestamp(2025, 4, 1), "child_id"])
+    swapped = children.index[children["child_id"].isin(left_before)][:5]
+    children.loc[swapped, ["date_of_birth", "ethnicity"]] = children.loc[swapped, ["ethnicity", "date_of_birth"]].values
+    children.to_csv(children_csv, index=False)
+    vanished = sorted(children.loc[swapped, "child_id"])
+    resource = Warehouse(path=str(warehouse))
+    load_entity(load_contracts()["children"], resource, dg.get_dagster_logger())
+    assert_accounted(data, "children")
+    assert dg.materialize([postcodes, submitted_returns], resources={"warehouse": resource}).success
+    dbt = run_dbt(
+        "build", warehouse, tmp_path, "--select", "+path:models/marts/ssda903",
+        "--resource-type", "seed", "--resource-type", "model",
+    )  # fmt: skip
+    assert dbt.returncode == 0, dbt.stdout[-3000:]
+
+    def make_return() -> tuple[dg.ExecuteInProcessResult, dg.AssetCheckEvaluation]:
+        result = dg.materialize(
+            [export.ssda903_return], partition_key="2025-26", resources={"warehouse": resource}, raise_on_error=False
+        )
+        (check,) = result.get_asset_check_evaluations()
+        return result, check
+
+    folder = data / "exports" / "ssda903" / "2025-26"
+    result, check = make_return()
+    assert not result.success and not check.passed
+    assert check.metadata["errors"].value == 0  # DfE's rules cannot see a child who is not there
+    assert check.metadata["quarantined_children"].value == vanished
+    assert "5 child(ren) with quarantined records" in failure_text(result)
+    assert not folder.exists()
+    blocked = folder.with_name("2025-26-blocked") / "validation"
+    named = pd.read_csv(blocked / "quarantined_children.csv", dtype=str)
+    assert named["child"].tolist() == vanished and set(named["entities"]) == {"children"}
+
+    officer = tmp_path / "our_authority.yaml"
+    kent = (Path(__file__).parent.parent / "authorities" / "kent.yaml").read_text()
+    officer.write_text(kent.replace("return_leaves_out: []", f"return_leaves_out: [{', '.join(vanished)}]"))
+    monkeypatch.setenv("CLA_AUTHORITY", str(officer))
+    result, check = make_return()
+    assert result.success and check.passed
+    assert check.metadata["quarantined_children"].value == []
+    assert check.metadata["quarantined_children_left_out"].value == vanished
+    named = pd.read_csv(folder / "validation" / "quarantined_children.csv", dtype=str)
+    assert named["child"].tolist() == vanished and named["left_out_by_the_officer"].tolist() == ["True"] * 5
+    header = pd.read_csv(folder / "header.csv", dtype=str)
+    assert not set(vanished) & set(header["CHILD"])
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["quarantine"]["children_left_out_by_the_officer"] == 5
 
 
 # ---- 3. Every contract check is row-precise; numbers and dates are what they say ----------------------------

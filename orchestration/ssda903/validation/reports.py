@@ -5,6 +5,9 @@ validation_summary.csv   every rule active in the year: code, DfE message, sever
 validation_errors.csv    every failure: child, table, row, rule, message, severity, the offending values
 validation_report.xlsx   an overview, both lists, one sheet each, for the returns officer (every failure: the
                          project's own XLSX writer writes an England-size return's 130,000 in a second or two)
+quarantined_children.csv (from the pipeline) every child whose rows are quarantined in an extract the return is
+                         built from, with the extracts and rows, and whether the officer accepted to leave the
+                         child out; also a sheet of the XLSX
 
 The overview opens with what the report is about: the authority, the collection year, the release of DfE's
 rules it was checked against, and the date (the extract's as-of date in the pipeline, so the same warehouse
@@ -19,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from orchestration.ssda903.quarantined import QuarantinedChildren
 from orchestration.ssda903.validation.catalogue_changes import current_release, natural_key
 from orchestration.ssda903.validation.runner import Validation
 from orchestration.xlsx import Sheet, Styled, write_xlsx
@@ -43,7 +47,13 @@ def not_run_text(not_run: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def write_reports(validation: Validation, folder: Path, authority: str = "", on: date | None = None) -> list[Path]:
+def write_reports(
+    validation: Validation,
+    folder: Path,
+    authority: str = "",
+    on: date | None = None,
+    quarantined: QuarantinedChildren | None = None,
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     summary = by_rule(validation.summary())
     failures = validation.failures
@@ -66,12 +76,22 @@ def write_reports(validation: Validation, folder: Path, authority: str = "", on:
         ("queries", validation.queries),
         ("children with an error", failures.loc[failures["severity"] == "error", "child"].nunique()),
     ]
+    sheets = [_sheet("By rule", summary), _sheet("By child", failures)]
+    if quarantined is not None:
+        children = quarantined.by_child()
+        written.append(folder / "quarantined_children.csv")
+        children.to_csv(written[-1], index=False, lineterminator="\n")
+        overview += [
+            ("children with quarantined records", len(quarantined.children)),
+            ("… left out by the officer", len(quarantined.children) - len(quarantined.held_back)),
+            ("quarantined rows naming no child", len(quarantined.unnamed_rows)),
+        ]
+        sheets.append(_sheet("Quarantined", children))
     write_xlsx(
         written[2],
         [
-            Sheet("Overview", rows=[*heading, [None, Styled("value", "bold")], *overview], widths=[24, 60]),
-            _sheet("By rule", summary),
-            _sheet("By child", failures),
+            Sheet("Overview", rows=[*heading, [None, Styled("value", "bold")], *overview], widths=[34, 60]),
+            *sheets,
         ],
     )
     return written
