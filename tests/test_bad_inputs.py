@@ -467,25 +467,99 @@ def case_planted_personal_values_never_reach_dagster_audit_or_reports(data_dir):
     assert_accounted(data_dir, "children")
 
 
+def _cla(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
+    """`cla` as a user runs it, with its own data folder, Dagster home and dbt target under tmp_path."""
+    data = tmp_path / "data"
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "orchestration" / "dagster.yaml").read_text())
+    env = {
+        **os.environ,
+        "CLA_DATA_DIR": str(data),
+        "CLA_WAREHOUSE": str(data / "warehouse.duckdb"),
+        "CLA_AS_OF": "2026-11-01",
+        "DAGSTER_HOME": str(home),
+        "CLA_DBT_TARGET": str(tmp_path / "dbt_target"),
+    }
+    return [sys.executable, "-m", "orchestration.cli"], env
+
+
+def _text_of(path: Path) -> str:
+    """A written file as a reader could find text in it: workbooks unzipped, PDFs through pdftotext."""
+    from rendering import need
+
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as book:
+            return "\n".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    if path.suffix == ".pdf":
+        return subprocess.run([need("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+def case_planted_personal_values_never_reach_dagster_logs_audit_or_any_report(tmp_path):
+    """A real `cla run` over synthetic extracts with a child's DOB, postcode, UPN, NHS number and name planted in
+    shifted columns, a headerless part file, bad codes and bad dates; then Dagster's storage (its SQLite event
+    logs and compute logs), the run's output, the logs, the audit tables and every report under exports (the
+    quality page, the scorecard's HTML, XLSX and PDF, the ingest report, the 903 validation reports) are
+    searched for them. Only the return's own files (DfE's CSVs and XML) may hold a child's record."""
+    cla, env = _cla(tmp_path)
+    data = Path(env["CLA_DATA_DIR"])
+    subprocess.run([*cla, "generate", "--scale", "0.02"], env=env, check=True, capture_output=True)
+    landing = data / "landing"
+    put(landing, "case_system", {
+        # shifted columns: a postcode and a DOB where codes belong, a DOB and a UPN where ids belong
+        "placements_shifted.csv": f"{PLACEMENTS_HEADER}\nP900001,100002,{POSTCODE},{DOB},,,,,01/04/2020,,\n"
+                                  f"P900002,{DOB},U4,PR1,,,,,{NHS},,\nP900003,{UPN},U4,PR1,,,,,01/04/2020,,\n",
+        # a part file without its header row: its first record is read as the header
+        "children_headerless.csv": f"900003,{UPN},{NHS},F,{DOB},WBRI,N,{NAME},Smith\n",
+        # bad codes: a name as the sex, a postcode as the ethnicity
+        "children_codes.csv": f"{CHILDREN_HEADER}\n900004,{UPN},{NHS},{NAME},{DOB},{POSTCODE},N,{NAME},Smith\n",
+        # bad dates: a DOB with junk after it, a UPN where a date belongs
+        "periods_of_care_dates.csv": "child_id,start_date,end_date,reason_ended,category_of_need\n"
+                                     f"900004,{DOB}x,,,N1\n900005,{UPN},,,N1\n",
+    })  # fmt: skip
+    put(landing, "education", {"attendance_more.csv": f"{ATTENDANCE_HEADER}\n{UPN},2025/26,123456,300,{DOB},\n"})
+    run = subprocess.run([*cla, "run"], env=env, capture_output=True, text=True, timeout=1500)
+    exports = data / "exports"
+    reports = [
+        p
+        for p in exports.rglob("*")
+        if p.is_file() and not (p.parent.parent.name == "ssda903" and p.suffix in (".csv", ".xml"))
+    ]
+    written = {p.relative_to(exports).as_posix() for p in reports}
+    for expected in ("quality/*/index.html", "scorecard/*/*.pdf", "scorecard/*/*.xlsx", "scorecard/*/*.html",
+                     "ingest/*/quarantined_rows.csv", "ssda903/2025-26-blocked/validation/validation_report.xlsx",
+                     "ssda903/2025-26-blocked/validation/quarantined_children.csv"):  # fmt: skip
+        assert any(Path(w).match(expected) for w in written), f"{expected} not written: {run.stdout[-2000:]}"
+    assert "900004" in _text_of(exports / "ssda903" / "2025-26-blocked" / "validation" / "quarantined_children.csv")
+    with duckdb.connect(env["CLA_WAREHOUSE"], read_only=True) as con:
+        audit = [
+            t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'audit'").fetchall()
+        ]
+        audit_text = "\n".join(str(con.execute(f"SELECT * FROM audit.{t}").fetchall()) for t in audit)
+        assert con.execute("SELECT count(*) FROM quarantine.children WHERE child_id = '900004'").fetchone() == (1,)
+    places = {
+        "cla run's output": run.stdout + run.stderr,
+        "the audit tables": audit_text,
+        **{f"Dagster's storage: {p}": _text_of(p) for p in Path(env["DAGSTER_HOME"]).rglob("*") if p.is_file()},
+        **{f"the logs: {p}": _text_of(p) for p in (data / "logs").rglob("*") if p.is_file()},
+        **{f"the report {p}": _text_of(p) for p in reports},
+    }
+    planted = (DOB, "2011-03-14", "14_03_2011", POSTCODE, POSTCODE.replace(" ", ""), UPN, NHS, NAME)
+    for where, text in places.items():
+        for value in planted:
+            assert value.lower() not in text.lower(), f"{value} in {where}"
+    for entity in ("placements", "children", "periods_of_care", "attendance"):
+        assert_accounted(data, entity)
+
+
 # ---- 5. A killed run never blocks the next -----------------------------------------------------------------
 
 
 def case_kill_9_leaves_every_later_cla_run_hanging(tmp_path, monkeypatch):
     from orchestration.pool_slots import free_dead_runs, holders, wait_for_pool
 
-    data = tmp_path / "data"
-    env = {
-        **os.environ,
-        "CLA_DATA_DIR": str(data),
-        "CLA_WAREHOUSE": str(data / "warehouse.duckdb"),
-        "CLA_AS_OF": "2026-11-01",
-        "DAGSTER_HOME": str(tmp_path / "dagster_home"),
-        "CLA_DBT_TARGET": str(tmp_path / "dbt_target"),
-    }
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "orchestration" / "dagster.yaml").read_text())
-    cla = [sys.executable, "-m", "orchestration.cli"]
+    cla, env = _cla(tmp_path)
     subprocess.run([*cla, "generate", "--scale", "0.02"], env=env, check=True, capture_output=True)
     run = subprocess.Popen([*cla, "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     monkeypatch.setenv("DAGSTER_HOME", env["DAGSTER_HOME"])

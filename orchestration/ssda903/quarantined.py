@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from schemas.contracts import load_contracts
-from schemas.values import ID_PATTERN
+from schemas.values import is_id
 
 COLUMNS = ["entity", "source_file", "source_row", "child"]
 
@@ -109,7 +109,7 @@ def quarantined_children(
         return QuarantinedChildren(pd.DataFrame(columns=COLUMNS), leaves_out)
     rows = pd.concat(frames, ignore_index=True)
     own = rows["own_id"].astype("string").str.strip()
-    own = own.where(own.str.fullmatch(ID_PATTERN, na=False))
+    own = own.where(is_id(own))
     # UN1-UN5 are shared by many children: only a real UPN tells a child.
     linked = rows["linked"].where(~rows["upn"].astype("string").str.fullmatch(r"UN\d", na=False))
     rows["child"] = own.fillna(linked.astype("string")).astype(object).where(lambda c: pd.notna(c), None)

@@ -15,13 +15,14 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from orchestration.privacy import PERSONAL_903_FIELDS, presence
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.catalogue import CataloguedRule, active_rules
 from orchestration.ssda903.validation.catalogue_changes import natural_key
 from orchestration.ssda903.validation.database import cursor, has_last_year, has_postcode_directory, has_providers
 from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
 
-PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST", "UPN"}  # shown as present or blank
+PERSONAL_FIELDS = PERSONAL_903_FIELDS  # shown as present or blank
 FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]
 MART_OF = {t.name: t.mart for t in tables()}
 WORKERS = 2
@@ -76,7 +77,7 @@ def _values(con: duckdb.DuckDBPyConnection, table: str, row_keys: list[int], fie
     def show(field, value):
         if value is None:
             return f"{field}=(blank)"
-        return f"{field}=(present)" if field in PERSONAL_FIELDS else f"{field}={value}"
+        return f"{field}={presence(value)}" if field in PERSONAL_FIELDS else f"{field}={value}"
 
     return {r[0]: "; ".join(show(f, v) for f, v in zip(shown, r[1:], strict=True)) for r in rows}
 
