@@ -734,6 +734,39 @@ def case_validate_903_crash_exits_1_like_has_errors(tmp_path, capsys):
     assert "x" * 100 not in capsys.readouterr().out
 
 
+def case_hyperlink_child_id_becomes_a_live_formula_in_report_files(tmp_path):
+    """A child id of =HYPERLINK(…) (and other formula starts) in the 903 validation report: quoted in its CSVs,
+    an inline string (never a formula) in its workbook; numbers, negative ones too, stay numbers; the ingest
+    report's quarantined rows never show it as a child id."""
+    import openpyxl
+
+    from orchestration.privacy import child_id
+    from orchestration.ssda903.layouts import CollectionYear
+    from orchestration.ssda903.validation.reports import write_reports
+    from orchestration.ssda903.validation.runner import FAILURE_COLUMNS, RuleOutcome, Validation
+
+    link = '=HYPERLINK("http://example.com/x","click")'
+    failures = pd.DataFrame(
+        [["2025/26", link, "Header", -1, "103", "+cmd|' /C calc'!A0", "error", "@SUM(1+1)"],
+         ["2025/26", "1002", "Header", 2, "103", "-5", "error", "-2.5"]],
+        columns=FAILURE_COLUMNS,
+    )  # fmt: skip
+    year = CollectionYear(2026)
+    written = write_reports(Validation(year, [RuleOutcome("103", "m", "error", "run", failures=2)], failures), tmp_path)
+    errors = pd.read_csv(tmp_path / "validation_errors.csv", dtype=str, keep_default_na=False)
+    assert errors["child"].tolist() == ["'" + link, "1002"]
+    assert errors["message"].tolist() == ["'+cmd|' /C calc'!A0", "-5"]  # a plain number is no formula
+    assert errors["values"].tolist() == ["'@SUM(1+1)", "-2.5"] and errors["row_key"].tolist() == ["-1", "2"]
+    workbook = next(p for p in written if p.suffix == ".xlsx")
+    with zipfile.ZipFile(workbook) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+    assert not any("<f>" in s or "<f " in s for s in sheets)  # no formula anywhere
+    by_child = openpyxl.load_workbook(workbook)["By child"]
+    cells = {c.value: c.data_type for row in by_child.iter_rows(min_row=2) for c in row}
+    assert cells[link] == "s" and cells[-1] == "n"  # the link is text, the negative row key a number
+    assert child_id(link) == "(not an id)"
+
+
 CASES = {name.removeprefix("case_"): case for name, case in dict(globals()).items() if name.startswith("case_")}
 
 

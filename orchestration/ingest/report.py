@@ -15,6 +15,7 @@ from orchestration.owners import owners_for_group
 from orchestration.privacy import child_id, personal_columns, shown_value
 from orchestration.publishing import publish_folder
 from orchestration.quality.quarantine import rule_of
+from orchestration.report_csv import write_report_csv
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from schemas.contracts import load_contracts
@@ -79,9 +80,9 @@ def ingest_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
     )
 
     def write(folder):
-        files.to_csv(folder / "extract_files.csv", index=False)
-        problems.to_csv(folder / "quarantined_rows.csv", index=False)
-        sources.to_csv(folder / "sources.csv", index=False)
+        write_report_csv(files, folder / "extract_files.csv")
+        write_report_csv(problems, folder / "quarantined_rows.csv")
+        write_report_csv(sources, folder / "sources.csv")
 
     target = publish_folder(settings.exports_dir / "ingest" / f"{settings.as_of:%Y-%m-%d}", write)
     context.log.info(f"ingest report: {len(files)} files, {len(problems)} quarantined rows, in {target}")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from orchestration.report_csv import write_report_csv
 from orchestration.ssda903.quarantined import QuarantinedChildren
 from orchestration.ssda903.validation.catalogue_changes import current_release, natural_key
 from orchestration.ssda903.validation.runner import Validation
@@ -58,8 +59,8 @@ def write_reports(
     summary = by_rule(validation.summary())
     failures = validation.failures
     written = [folder / "validation_summary.csv", folder / "validation_errors.csv", folder / "validation_report.xlsx"]
-    summary.to_csv(written[0], index=False, lineterminator="\n")
-    failures.to_csv(written[1], index=False, lineterminator="\n")
+    write_report_csv(summary, written[0])
+    write_report_csv(failures, written[1])
     heading = [
         [Styled(f"SSDA903 validation report: {validation.year.label}", "title")],
         ["authority", authority or "(not given)"],
@@ -80,7 +81,7 @@ def write_reports(
     if quarantined is not None:
         children = quarantined.by_child()
         written.append(folder / "quarantined_children.csv")
-        children.to_csv(written[-1], index=False, lineterminator="\n")
+        write_report_csv(children, written[-1])
         overview += [
             ("children with quarantined records", len(quarantined.children)),
             ("… left out by the officer", len(quarantined.children) - len(quarantined.held_back)),
