@@ -384,14 +384,24 @@ def cmd_region(args: argparse.Namespace) -> int:
 
 def cmd_validate_903(args: argparse.Namespace) -> int:
     """Exit 0: no DfE errors; 1: DfE errors; 2: the return could not be validated at all."""
+    import duckdb
+
+    from orchestration.scratch import MEMORY_LIMIT, memory_limit
+
     try:
         return _validate_903(args)
-    except Exception as error:  # out of memory, a file that breaks a reader: not 'the return has errors'
+    except (duckdb.OutOfMemoryException, MemoryError):
+        _say(
+            f"could not validate the return: out of memory within {MEMORY_LIMIT}={memory_limit()} (beyond it the "
+            "work spills to disk, but a step could not); raise it, e.g. CLA_MEMORY_LIMIT=4GB, or free memory. "
+            "Nothing was written. Exit status 2 (1 means DfE errors were found)."
+        )
+        return 2
+    except Exception as error:  # a file that breaks a reader: not 'the return has errors'
         # The error's text is not shown: a reader's message can quote a row of the file.
         _say(
-            f"could not validate the return: {type(error).__name__} "
-            f"({'out of memory' if 'memory' in type(error).__name__.lower() else 'see --help'}); "
-            "nothing was written. Exit status 2 (1 means DfE errors were found)."
+            f"could not validate the return: {type(error).__name__} (see --help); nothing was written. "
+            "Exit status 2 (1 means DfE errors were found)."
         )
         return 2
 

@@ -10,23 +10,26 @@ the same sheets always give the same bytes. The files open in Excel and LibreOff
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-import duckdb
 import numpy
 import pandas as pd
+
+from orchestration.scratch import scratch_duckdb
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+ROWS_PER_CHUNK = 20_000  # rows of a large sheet turned into XML at a time
 EXCEL_EPOCH = date(1899, 12, 30)
 # Style name → index in cellXfs below.
 STYLES = {
@@ -193,14 +196,15 @@ def _sql_cell(letter: str, column: str, kind: str) -> str:
     return f"coalesce({body}, '')"
 
 
-def _frame_rows(frame: pd.DataFrame, first_row: int) -> str:
+def _frame_rows(frame: pd.DataFrame, first_row: int) -> Iterator[str]:
     """The rows of a large table as XML, built by DuckDB a column at a time: a Python loop over each cell writes
-    tens of thousands of cells a second, this some millions."""
+    tens of thousands of cells a second, this some millions. Given in chunks of ROWS_PER_CHUNK rows, so a sheet
+    of a million rows is never one string in memory."""
     if frame.empty:
-        return ""
+        return
     numbered = frame.reset_index(drop=True)
     numbered.insert(0, "__row", range(first_row, first_row + len(frame)))
-    with duckdb.connect() as con:
+    with scratch_duckdb() as con:
         con.register("sheet_frame", numbered)
         kinds = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE sheet_frame)").fetchall())
         names = [str(c) for c in frame.columns]
@@ -208,14 +212,16 @@ def _frame_rows(frame: pd.DataFrame, first_row: int) -> str:
             _sql_cell(column_letter(i), '"' + name.replace('"', '""') + '"', kinds[name])
             for i, name in enumerate(names)
         )
-        return con.execute(
-            f"SELECT string_agg('<row r=\"' || n || '\">' || {cells} || '</row>', '' ORDER BY n) FROM "
-            "(SELECT *, __row AS n FROM sheet_frame)"
-        ).fetchone()[0]
+        rows = con.sql(
+            f"SELECT '<row r=\"' || n || '\">' || {cells} || '</row>' FROM "
+            "(SELECT *, __row AS n FROM sheet_frame) ORDER BY n"
+        ).to_arrow_reader(ROWS_PER_CHUNK)
+        for batch in rows:
+            yield "".join(batch.column(0).to_pylist())
 
 
-def _sheet_xml(sheet: Sheet) -> tuple[str, str]:
-    """The worksheet XML, and the range its filter covers ('' for none)."""
+def _sheet_xml(sheet: Sheet) -> tuple[Iterator[str], str]:
+    """The worksheet XML in pieces, and the range its filter covers ('' for none)."""
     rows, width = [], 0
     letters: list[str] = []
     for r, values in enumerate(sheet.rows, start=1):
@@ -236,8 +242,9 @@ def _sheet_xml(sheet: Sheet) -> tuple[str, str]:
         height_attributes = f' ht="{lines * LINE_HEIGHT}" customHeight="1"' if lines > 1 else ""
         rows.append(f'<row r="{r}"{height_attributes}>{"".join(cells)}</row>')
     height = len(rows)
+    frame_rows: Iterable[str] = ()
     if sheet.frame is not None:
-        rows.append(_frame_rows(sheet.frame, len(rows) + 1))
+        frame_rows = _frame_rows(sheet.frame, len(rows) + 1)
         width, height = max(width, len(sheet.frame.columns)), height + len(sheet.frame)
     last = f"{column_letter(max(width, 1) - 1)}{max(height, 1)}"
     view = '<sheetView workbookViewId="0"/>'
@@ -261,17 +268,20 @@ def _sheet_xml(sheet: Sheet) -> tuple[str, str]:
     filter_ref = ""
     if sheet.filter_row and width:
         filter_ref = f"A{sheet.filter_row}:{last}"
-    xml = (
+    head = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'
         '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         f'<dimension ref="A1:{last}"/><sheetViews>{view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>'
         + (f"<cols>{cols}</cols>" if cols else "")
-        + f"<sheetData>{''.join(rows)}</sheetData>"
+        + f"<sheetData>{''.join(rows)}"
+    )
+    tail = (
+        "</sheetData>"
         + (f'<autoFilter ref="{filter_ref}"/>' if filter_ref else "")
         + _print_setup(sheet)
         + "</worksheet>"
     )
-    return xml, filter_ref
+    return itertools.chain([head], frame_rows, [tail]), filter_ref
 
 
 def _print_setup(sheet: Sheet) -> str:
@@ -290,7 +300,7 @@ def _print_setup(sheet: Sheet) -> str:
 
 
 def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
-    parts: dict[str, str] = {}
+    parts: dict[str, str | Iterable[str]] = {}
     defined = []
     for n, sheet in enumerate(sheets, start=1):
         parts[f"xl/worksheets/sheet{n}.xml"], filter_ref = _sheet_xml(sheet)
@@ -358,6 +368,8 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
         ]
         contents = {"[Content_Types].xml": content_types, **parts}
         for name in order:
-            book.writestr(
-                zipfile.ZipInfo(name, date_time=FIXED_TIME), contents[name].encode("utf-8"), zipfile.ZIP_DEFLATED
-            )
+            entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            with book.open(entry, "w") as part:  # a sheet is written as its rows come, never whole in memory
+                for piece in [contents[name]] if isinstance(contents[name], str) else contents[name]:
+                    part.write(piece.encode("utf-8"))

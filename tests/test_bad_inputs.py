@@ -767,6 +767,50 @@ def case_hyperlink_child_id_becomes_a_live_formula_in_report_files(tmp_path):
     assert child_id(link) == "(not an id)"
 
 
+def case_large_903_return_peaks_at_7_gb_and_out_of_memory_exits_1(tmp_path):
+    """validate-903 within a tight CLA_MEMORY_LIMIT: a return of 80,000 children (the hand-made one copied under
+    new ids) is validated in 120 MB of DuckDB memory, spilling beyond it, the whole process staying under 1 GB;
+    with a limit no step can work in, it exits 2 saying so (1 is for DfE errors). The 50 MB return of the sweep
+    (697,430 episodes, 169 MB of CSVs in all) peaks at 1.6 GB with the default limit (README)."""
+    from warehouse_fixtures import ssda903_return
+
+    from orchestration.ssda903.files import write_csv_set
+    from orchestration.ssda903.layouts import CollectionYear
+
+    year, copies = CollectionYear(2026), 20_000
+    frames = {}
+    for name, frame in ssda903_return(year).items():
+        copied = frame.loc[frame.index.repeat(copies)].reset_index(drop=True)  # each row `copies` times in turn
+        copy = pd.Series(range(copies)).map("{:05d}".format).tolist() * len(frame)
+        frames[name] = copied.assign(CHILD=pd.Series(copy, dtype=object) + copied["CHILD"])
+    (tmp_path / "return").mkdir()
+    write_csv_set(frames, tmp_path / "return", year)
+    measured = (
+        "import resource, subprocess, sys; "
+        "status = subprocess.run(sys.argv[1:]).returncode; "
+        "print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    cla = [sys.executable, "-m", "orchestration.cli", "validate-903", "--year", "2025/26", str(tmp_path / "return")]
+
+    def validate(limit: str) -> tuple[int, int, str]:
+        env = {**os.environ, "CLA_MEMORY_LIMIT": limit, "CLA_TEMP_DIR": str(tmp_path / "spill")}
+        run = subprocess.run(
+            [sys.executable, "-c", measured, *cla, "--out", str(tmp_path / limit)], env=env, capture_output=True,
+            text=True, timeout=600,
+        )  # fmt: skip
+        status, peak_kb = run.stdout.split()[-2:]
+        return int(status), int(peak_kb) // 1024, run.stdout
+
+    status, peak_mb, said = validate("120MB")
+    summary = pd.read_csv(tmp_path / "120MB" / "validation_summary.csv", dtype={"rule": str})
+    assert status == 1 and summary.loc[summary["failures"] > 0, "rule"].tolist() == ["444"], said  # copied UPNs
+    assert peak_mb < 1024, f"{peak_mb} MB"
+    assert not any((tmp_path / "spill").glob("*/*")), "spill files left behind"
+    status, _, said = validate("5MB")
+    assert status == 2 and "out of memory within CLA_MEMORY_LIMIT=5MB" in said and "Exit status 2" in said
+    assert not (tmp_path / "5MB").exists()  # nothing written
+
+
 CASES = {name.removeprefix("case_"): case for name, case in dict(globals()).items() if name.startswith("case_")}
 
 
