@@ -262,12 +262,13 @@ def case_scorecard_with_no_child_counted_is_not_published(tmp_path):
 # ---- 2. A return never silently misses a child whose records are quarantined --------------------------------
 
 
-def case_quarantined_children_silently_vanish_from_a_published_return(tmp_path, monkeypatch):
+def case_quarantined_children_silently_vanish_from_a_published_return(tmp_path, monkeypatch, capsys):
     """Five rows of children.csv with DOB and ethnicity swapped, loaded by the real ingest, the real dbt marts
     built: the 2025/26 return is not published and names the five children; listed by the officer in the
     authority's file, it is published and its report still names them."""
     from warehouse_fixtures import LA, ingest_synthetic_extracts, run_dbt
 
+    from orchestration.cli import _say_quarantined
     from orchestration.ingest.assets import load_entity
     from orchestration.ingest.postcodes import postcodes
     from orchestration.ssda903 import export
@@ -313,6 +314,10 @@ def case_quarantined_children_silently_vanish_from_a_published_return(tmp_path, 
     assert check.metadata["errors"].value == 0  # DfE's rules cannot see a child who is not there
     assert check.metadata["quarantined_children"].value == vanished
     assert "5 child(ren) with quarantined records" in failure_text(result)
+    capsys.readouterr()
+    _say_quarantined(check)  # what `cla run` prints for the return
+    said = capsys.readouterr().out
+    assert all(child in said for child in vanished) and "return_leaves_out" in said
     assert not folder.exists()
     blocked = folder.with_name("2025-26-blocked") / "validation"
     named = pd.read_csv(blocked / "quarantined_children.csv", dtype=str)
