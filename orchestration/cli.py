@@ -117,7 +117,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     _say(f"run {result.run_id[:8]} succeeded in {elapsed:.1f} s")
     _report_failed_checks(result)
-    returns = _make_903_returns(defs)
+    returns = _make_903_returns(defs, planted_faults=bool(getattr(args, "planted_faults", False)))
     return _publish_scorecard(defs) or returns
 
 
@@ -218,11 +218,13 @@ def _publish_scorecard(defs) -> int:
     return 0
 
 
-def _make_903_returns(defs) -> int:
+def _make_903_returns(defs, planted_faults: bool = False) -> int:
     """The 903 return of the last complete collection year and of the year in progress (partitioned job); what
     happened to each is read from the run's `dfe_validation` check: where it was written, the rules that did not
     run and why, and for a blocked return its DfE errors by rule. A blocked return is an outcome, not a crash:
-    Dagster's own log of the failed step (a stack trace) stays in the run's log in the UI."""
+    Dagster's own log of the failed step (a stack trace) stays in the run's log in the UI. With `planted_faults`
+    (the demo's), a return held back only by the quarantined rows the demo planted is what the demo shows, not
+    a failure of the demo."""
     import dagster as dg
 
     from orchestration.ingest.sources import data_as_of
@@ -250,12 +252,18 @@ def _make_903_returns(defs) -> int:
         folder = Path(check.metadata["folder"].value)
         if check.passed:
             _say(f"903 return {year} validated and written to {folder}")
-        else:
+        elif check.metadata["errors"].value:
             status = 1
             _say(f"903 return {year} NOT published: {check.metadata['errors'].value} DfE error(s) for "
                  f"{check.metadata['children_with_errors'].value} children")  # fmt: skip
             _say_errors_by_rule(folder)
             _say(f"  the report: {folder / 'validation' / 'validation_report.xlsx'}")
+        else:
+            status = status if planted_faults else 1
+            _say(f"903 return {year} NOT published: no DfE error, but children's records are quarantined"
+                 + (" (rows the demo planted)" if planted_faults else ""))  # fmt: skip
+            _say(f"  the report: {folder / 'validation' / 'validation_report.xlsx'}")
+        _say_quarantined(check)
         _say_not_run(check)
     for year, check in drafts:
         _say(
@@ -263,6 +271,7 @@ def _make_903_returns(defs) -> int:
             f"{check.metadata['folder'].value}; {check.metadata['errors'].value} DfE error(s) so far, many of them "
             "rules that only hold at the year's end"
         )
+        _say_quarantined(check)
         _say_not_run(check)
     return status
 
@@ -276,6 +285,23 @@ def _say_errors_by_rule(folder: Path, shown: int = 15) -> None:
         _say(f"  {row.rule:>9} {row.failures:>6}  {row.message[:90]}")
     if len(errors) > shown:
         _say(f"  … and {len(errors) - shown} more rule(s) with errors")
+
+
+def _say_quarantined(check) -> None:
+    """The children (case-system ids) whose quarantined rows keep the return from being published, and those the
+    officer accepted to leave out."""
+    held = check.metadata["quarantined_children"].value
+    left_out = check.metadata["quarantined_children_left_out"].value
+    unnamed = check.metadata["quarantined_rows_naming_no_child"].value
+    if held or unnamed:
+        _say(
+            f"  {len(held)} child(ren) with quarantined records the return would miss"
+            + (f": {', '.join(held[:30])}{', …' if len(held) > 30 else ''}" if held else "")
+            + (f"; {unnamed} quarantined row(s) name no child" if unnamed else "")
+        )
+        _say("  fix their rows (the ingest report's quarantined_rows.csv) or list them in return_leaves_out")
+    if left_out:
+        _say(f"  left out by the officer (return_leaves_out), with quarantined records: {', '.join(left_out)}")
 
 
 def _say_not_run(check) -> None:
@@ -334,6 +360,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if cmd_generate(args):
         return 1
     _say("2/2 loading and building the warehouse")
+    args.planted_faults = bool(args.faults)
     if cmd_run(args):
         return 1
     cmd_status(args)
@@ -365,14 +392,24 @@ def cmd_region(args: argparse.Namespace) -> int:
 
 def cmd_validate_903(args: argparse.Namespace) -> int:
     """Exit 0: no DfE errors; 1: DfE errors; 2: the return could not be validated at all."""
+    import duckdb
+
+    from orchestration.scratch import MEMORY_LIMIT, memory_limit
+
     try:
         return _validate_903(args)
-    except Exception as error:  # out of memory, a file that breaks a reader: not 'the return has errors'
+    except (duckdb.OutOfMemoryException, MemoryError):
+        _say(
+            f"could not validate the return: out of memory within {MEMORY_LIMIT}={memory_limit()} (beyond it the "
+            "work spills to disk, but a step could not); raise it, e.g. CLA_MEMORY_LIMIT=4GB, or free memory. "
+            "Nothing was written. Exit status 2 (1 means DfE errors were found)."
+        )
+        return 2
+    except Exception as error:  # a file that breaks a reader: not 'the return has errors'
         # The error's text is not shown: a reader's message can quote a row of the file.
         _say(
-            f"could not validate the return: {type(error).__name__} "
-            f"({'out of memory' if 'memory' in type(error).__name__.lower() else 'see --help'}); "
-            "nothing was written. Exit status 2 (1 means DfE errors were found)."
+            f"could not validate the return: {type(error).__name__} (see --help); nothing was written. "
+            "Exit status 2 (1 means DfE errors were found)."
         )
         return 2
 

@@ -10,6 +10,7 @@ the same sheets always give the same bytes. The files open in Excel and LibreOff
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zipfile
@@ -20,13 +21,15 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-import duckdb
 import numpy
 import pandas as pd
+
+from orchestration.scratch import scratch_duckdb
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+ROWS_PER_CHUNK = 20_000  # rows of a large sheet turned into XML at a time
 EXCEL_EPOCH = date(1899, 12, 30)
 # Style name → index in cellXfs below.
 STYLES = {
@@ -193,36 +196,31 @@ def _sql_cell(letter: str, column: str, kind: str) -> str:
     return f"coalesce({body}, '')"
 
 
-FRAME_CHUNK = 20_000  # rows of a frame made into one piece of XML at a time
-
-
 def _frame_rows(frame: pd.DataFrame, first_row: int) -> Iterator[bytes]:
     """The rows of a large table as UTF-8 XML, built by DuckDB a column at a time: a Python loop over each cell
-    writes tens of thousands of cells a second, this some millions. In pieces of FRAME_CHUNK rows, so a table of
-    millions of rows is never one string (nor copied from one)."""
+    writes tens of thousands of cells a second, this some millions. Given in pieces of ROWS_PER_CHUNK rows as the
+    sheet is written, so a table of millions of rows is never one string, nor all its pieces at once."""
     if frame.empty:
         return
     numbered = frame.reset_index(drop=True)
     numbered.insert(0, "__row", range(first_row, first_row + len(frame)))
-    with duckdb.connect() as con:
-        con.register("frame", numbered)
-        con.execute("CREATE TEMP TABLE sheet_frame AS SELECT * FROM frame")  # read from pandas once
+    with scratch_duckdb() as con:
+        con.register("sheet_frame", numbered)
         kinds = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE sheet_frame)").fetchall())
         cells = " || ".join(
             _sql_cell(column_letter(i), '"' + name.replace('"', '""') + '"', kinds[name])
             for i, name in enumerate(str(c) for c in frame.columns)
         )
-        pieces = con.execute(
-            f"SELECT encode(string_agg('<row r=\"' || n || '\">' || {cells} || '</row>', '' ORDER BY n)) FROM "
-            f"(SELECT *, __row AS n FROM sheet_frame) GROUP BY (n - {first_row}) // {FRAME_CHUNK} ORDER BY min(n)"
-        )
-        while batch := pieces.fetchmany(16):
-            for (piece,) in batch:
-                yield piece
+        rows = con.sql(
+            f"SELECT '<row r=\"' || n || '\">' || {cells} || '</row>' FROM "
+            "(SELECT *, __row AS n FROM sheet_frame) ORDER BY n"
+        ).to_arrow_reader(ROWS_PER_CHUNK)
+        for batch in rows:  # streamed: one aggregate of every row would hold the whole sheet in DuckDB's memory
+            yield "".join(batch.column(0).to_pylist()).encode("utf-8")
 
 
-def _sheet_xml(sheet: Sheet) -> tuple[list[bytes], str]:
-    """The worksheet XML (UTF-8, in pieces), and the range its filter covers ('' for none)."""
+def _sheet_xml(sheet: Sheet) -> tuple[Iterator[bytes], str]:
+    """The worksheet XML (UTF-8) in pieces, and the range its filter covers ('' for none)."""
     rows, width = [], 0
     letters: list[str] = []
     for r, values in enumerate(sheet.rows, start=1):
@@ -243,9 +241,9 @@ def _sheet_xml(sheet: Sheet) -> tuple[list[bytes], str]:
         height_attributes = f' ht="{lines * LINE_HEIGHT}" customHeight="1"' if lines > 1 else ""
         rows.append(f'<row r="{r}"{height_attributes}>{"".join(cells)}</row>')
     height = len(rows)
-    table: list[bytes] = []
+    frame_rows: Iterable[bytes] = ()
     if sheet.frame is not None:
-        table = list(_frame_rows(sheet.frame, len(rows) + 1))
+        frame_rows = _frame_rows(sheet.frame, len(rows) + 1)
         width, height = max(width, len(sheet.frame.columns)), height + len(sheet.frame)
     last = f"{column_letter(max(width, 1) - 1)}{max(height, 1)}"
     view = '<sheetView workbookViewId="0"/>'
@@ -282,7 +280,7 @@ def _sheet_xml(sheet: Sheet) -> tuple[list[bytes], str]:
         + _print_setup(sheet)
         + "</worksheet>"
     )
-    return [head.encode("utf-8"), *table, tail.encode("utf-8")], filter_ref
+    return itertools.chain([head.encode("utf-8")], frame_rows, [tail.encode("utf-8")]), filter_ref
 
 
 def _print_setup(sheet: Sheet) -> str:
@@ -301,7 +299,7 @@ def _print_setup(sheet: Sheet) -> str:
 
 
 def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
-    parts: dict[str, str | list[bytes]] = {}
+    parts: dict[str, str | Iterable[bytes]] = {}
     defined = []
     for n, sheet in enumerate(sheets, start=1):
         parts[f"xl/worksheets/sheet{n}.xml"], filter_ref = _sheet_xml(sheet)
@@ -369,11 +367,8 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
         ]
         contents = {"[Content_Types].xml": content_types, **parts}
         for name in order:
-            # Written piece by piece, as zipfile's writestr would write the whole (the same bytes).
-            pieces = contents[name]
-            pieces = [pieces.encode("utf-8")] if isinstance(pieces, str) else pieces
             entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            entry.compress_type, entry.file_size = zipfile.ZIP_DEFLATED, sum(len(p) for p in pieces)
-            with book.open(entry, "w") as out:
-                for piece in pieces:
-                    out.write(piece)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            with book.open(entry, "w") as part:  # a sheet is written as its rows come, never whole in memory
+                for piece in [contents[name].encode("utf-8")] if isinstance(contents[name], str) else contents[name]:
+                    part.write(piece)

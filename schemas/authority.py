@@ -67,6 +67,9 @@ class Authority:
     population_under_18: tuple[Figure, ...]
     comparators: tuple[Figure, ...]
     targets: tuple[Figure, ...]
+    # Children (case-system ids) whose quarantined records the returns officer accepts to leave out of the 903
+    # return: with them, and only them, quarantined, the return publishes and its report still names them.
+    return_leaves_out: frozenset[str] = frozenset()
 
     @property
     def district_codes(self) -> frozenset[str]:
@@ -148,6 +151,13 @@ def _figures(path: Path, doc: dict, field: str) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
+def _child_ids(path: Path, doc: dict, field: str) -> frozenset[str]:
+    ids = doc.get(field) or []
+    if not isinstance(ids, list) or not all(isinstance(i, str | int) and str(i).strip() for i in ids):
+        raise _fail(path, field, "must be a list of case-system child ids")
+    return frozenset(str(i).strip() for i in ids)
+
+
 def read_authority(path: Path) -> Authority:
     """An authority file, checked: codes, extracts, districts and teams that refer to each other, figures."""
     try:
@@ -193,6 +203,7 @@ def read_authority(path: Path) -> Authority:
         population_under_18=_figures(path, doc, "population_under_18"),
         comparators=_figures(path, doc, "comparators"),
         targets=_figures(path, doc, "targets"),
+        return_leaves_out=_child_ids(path, doc, "return_leaves_out"),
     )
 
 

@@ -197,7 +197,7 @@ def _column_checks(col: Column, as_of: date) -> list[pa.Check]:
     elif col.type == "upn":
         checks.append(_matches(values.UPN_PATTERN, "not_a_upn"))
     elif col.type == "id":
-        checks.append(_matches(values.ID_PATTERN, "not_an_id"))
+        checks.append(_check(values.is_id, "not_an_id"))
     if col.codes is not None:
         checks.append(_isin(col.codes, "code_not_in_list"))
     if col.pattern:

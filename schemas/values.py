@@ -13,8 +13,14 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-/]*$"
-UPN_PATTERN = r"^([A-HJ-NP-RT-Z]\d{12}|\d{11}[A-Z]|UN[1-5])$"
+# A case system's id: letters and digits, with - and _ between (DfE's CHILD is a string of at most 10 characters;
+# the SSD's ids are its case system's keys cast to NVARCHAR(48)). No slash, space or dot: a date of birth or a
+# postcode shifted into an id column is not an id, and neither is a date written with hyphens (DATE_SHAPED) nor a
+# UPN (13 characters, longer than any CHILD DfE takes).
+_UPN = r"[A-HJ-NP-RT-Z]\d{12}|\d{11}[A-Z]"  # a pupil's own UPN; UN1-UN5 say there is none
+UPN_PATTERN = rf"^({_UPN}|UN[1-5])$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,47}$"
+DATE_SHAPED = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})$"
 # The Royal Mail format: outward code, one space, inward code.
 POSTCODE_PATTERN = r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$"
 
@@ -40,6 +46,13 @@ def normalise_id(s: pd.Series) -> tuple[pd.Series, int]:
     """Ids are text; a spreadsheet's `1234.0` is `1234`. Returns the ids and how many were repaired."""
     repaired = s.str.fullmatch(_FLOAT_ID.pattern, na=False)
     return s.where(~repaired, s.str.replace(r"\.0+$", "", regex=True)), int(repaired.sum())
+
+
+def is_id(s: pd.Series) -> pd.Series:
+    """True where a text is an id by ID_PATTERN and not a date (blank is not an id)."""
+    text = s.astype(TEXT)
+    shaped = text.str.fullmatch(ID_PATTERN, na=False) & ~text.str.fullmatch(DATE_SHAPED, na=False)
+    return shaped & ~text.str.fullmatch(rf"^({_UPN})$", na=False)
 
 
 def normalise_code(s: pd.Series) -> pd.Series:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import signal
@@ -258,6 +259,86 @@ def case_scorecard_with_no_child_counted_is_not_published(tmp_path):
     assert not (tmp_path / "scorecard" / "2026-10").exists()
 
 
+# ---- 2. A return never silently misses a child whose records are quarantined --------------------------------
+
+
+def case_quarantined_children_silently_vanish_from_a_published_return(tmp_path, monkeypatch, capsys):
+    """Five rows of children.csv with DOB and ethnicity swapped, loaded by the real ingest, the real dbt marts
+    built: the 2025/26 return is not published and names the five children; listed by the officer in the
+    authority's file, it is published and its report still names them."""
+    from warehouse_fixtures import LA, ingest_synthetic_extracts, run_dbt
+
+    from orchestration.cli import _say_quarantined
+    from orchestration.ingest.assets import load_entity
+    from orchestration.ingest.postcodes import postcodes
+    from orchestration.ssda903 import export
+    from orchestration.ssda903.submitted import submitted_returns
+
+    data = tmp_path / "data"
+    warehouse = data / "warehouse.duckdb"
+    ingest_synthetic_extracts(data, warehouse, seed=3, scale=0.02)
+    for name, value in (("CLA_DATA_DIR", data), ("CLA_WAREHOUSE", warehouse), ("CLA_AS_OF", "2026-11-01")):
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.setenv("CLA_LA_CODE", LA)
+    children_csv = data / "landing" / "case_system" / "children.csv"
+    children = pd.read_csv(children_csv, dtype=str, keep_default_na=False)
+    # Care leavers whose care ended before the year (in the return by their OC3 row alone, as in the found case):
+    # with them gone, no DfE rule has anything to fail on.
+    periods = pd.read_csv(data / "landing" / "case_system" / "periods_of_care.csv", dtype=str, keep_default_na=False)
+    ended = pd.to_datetime(periods["end_date"], format="%d/%m/%Y").fillna(pd.Timestamp.max)
+    left_before = set(periods["child_id"]) - set(periods.loc[ended >= pd.Timestamp(2025, 4, 1), "child_id"])
+    swapped = children.index[children["child_id"].isin(left_before)][:5]
+    children.loc[swapped, ["date_of_birth", "ethnicity"]] = children.loc[swapped, ["ethnicity", "date_of_birth"]].values
+    children.to_csv(children_csv, index=False)
+    vanished = sorted(children.loc[swapped, "child_id"])
+    resource = Warehouse(path=str(warehouse))
+    load_entity(load_contracts()["children"], resource, dg.get_dagster_logger())
+    assert_accounted(data, "children")
+    assert dg.materialize([postcodes, submitted_returns], resources={"warehouse": resource}).success
+    dbt = run_dbt(
+        "build", warehouse, tmp_path, "--select", "+path:models/marts/ssda903",
+        "--resource-type", "seed", "--resource-type", "model",
+    )  # fmt: skip
+    assert dbt.returncode == 0, dbt.stdout[-3000:]
+
+    def make_return() -> tuple[dg.ExecuteInProcessResult, dg.AssetCheckEvaluation]:
+        result = dg.materialize(
+            [export.ssda903_return], partition_key="2025-26", resources={"warehouse": resource}, raise_on_error=False
+        )
+        (check,) = result.get_asset_check_evaluations()
+        return result, check
+
+    folder = data / "exports" / "ssda903" / "2025-26"
+    result, check = make_return()
+    assert not result.success and not check.passed
+    assert check.metadata["errors"].value == 0  # DfE's rules cannot see a child who is not there
+    assert check.metadata["quarantined_children"].value == vanished
+    assert "5 child(ren) with quarantined records" in failure_text(result)
+    capsys.readouterr()
+    _say_quarantined(check)  # what `cla run` prints for the return
+    said = capsys.readouterr().out
+    assert all(child in said for child in vanished) and "return_leaves_out" in said
+    assert not folder.exists()
+    blocked = folder.with_name("2025-26-blocked") / "validation"
+    named = pd.read_csv(blocked / "quarantined_children.csv", dtype=str)
+    assert named["child"].tolist() == vanished and set(named["entities"]) == {"children"}
+
+    officer = tmp_path / "our_authority.yaml"
+    kent = (Path(__file__).parent.parent / "authorities" / "kent.yaml").read_text()
+    officer.write_text(kent.replace("return_leaves_out: []", f"return_leaves_out: [{', '.join(vanished)}]"))
+    monkeypatch.setenv("CLA_AUTHORITY", str(officer))
+    result, check = make_return()
+    assert result.success and check.passed
+    assert check.metadata["quarantined_children"].value == []
+    assert check.metadata["quarantined_children_left_out"].value == vanished
+    named = pd.read_csv(folder / "validation" / "quarantined_children.csv", dtype=str)
+    assert named["child"].tolist() == vanished and named["left_out_by_the_officer"].tolist() == ["True"] * 5
+    header = pd.read_csv(folder / "header.csv", dtype=str)
+    assert not set(vanished) & set(header["CHILD"])
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["quarantine"]["children_left_out_by_the_officer"] == 5
+
+
 # ---- 3. Every contract check is row-precise; numbers and dates are what they say ----------------------------
 
 ATTENDANCE_HEADER = "upn,academic_year,school_urn,sessions_possible,sessions_missed,sessions_missed_unauthorised"
@@ -391,25 +472,99 @@ def case_planted_personal_values_never_reach_dagster_audit_or_reports(data_dir):
     assert_accounted(data_dir, "children")
 
 
+def _cla(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
+    """`cla` as a user runs it, with its own data folder, Dagster home and dbt target under tmp_path."""
+    data = tmp_path / "data"
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "orchestration" / "dagster.yaml").read_text())
+    env = {
+        **os.environ,
+        "CLA_DATA_DIR": str(data),
+        "CLA_WAREHOUSE": str(data / "warehouse.duckdb"),
+        "CLA_AS_OF": "2026-11-01",
+        "DAGSTER_HOME": str(home),
+        "CLA_DBT_TARGET": str(tmp_path / "dbt_target"),
+    }
+    return [sys.executable, "-m", "orchestration.cli"], env
+
+
+def _text_of(path: Path) -> str:
+    """A written file as a reader could find text in it: workbooks unzipped, PDFs through pdftotext."""
+    from rendering import need
+
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as book:
+            return "\n".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    if path.suffix == ".pdf":
+        return subprocess.run([need("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+def case_planted_personal_values_never_reach_dagster_logs_audit_or_any_report(tmp_path):
+    """A real `cla run` over synthetic extracts with a child's DOB, postcode, UPN, NHS number and name planted in
+    shifted columns, a headerless part file, bad codes and bad dates; then Dagster's storage (its SQLite event
+    logs and compute logs), the run's output, the logs, the audit tables and every report under exports (the
+    quality page, the scorecard's HTML, XLSX and PDF, the ingest report, the 903 validation reports) are
+    searched for them. Only the return's own files (DfE's CSVs and XML) may hold a child's record."""
+    cla, env = _cla(tmp_path)
+    data = Path(env["CLA_DATA_DIR"])
+    subprocess.run([*cla, "generate", "--scale", "0.02"], env=env, check=True, capture_output=True)
+    landing = data / "landing"
+    put(landing, "case_system", {
+        # shifted columns: a postcode and a DOB where codes belong, a DOB and a UPN where ids belong
+        "placements_shifted.csv": f"{PLACEMENTS_HEADER}\nP900001,100002,{POSTCODE},{DOB},,,,,01/04/2020,,\n"
+                                  f"P900002,{DOB},U4,PR1,,,,,{NHS},,\nP900003,{UPN},U4,PR1,,,,,01/04/2020,,\n",
+        # a part file without its header row: its first record is read as the header
+        "children_headerless.csv": f"900003,{UPN},{NHS},F,{DOB},WBRI,N,{NAME},Smith\n",
+        # bad codes: a name as the sex, a postcode as the ethnicity
+        "children_codes.csv": f"{CHILDREN_HEADER}\n900004,{UPN},{NHS},{NAME},{DOB},{POSTCODE},N,{NAME},Smith\n",
+        # bad dates: a DOB with junk after it, a UPN where a date belongs
+        "periods_of_care_dates.csv": "child_id,start_date,end_date,reason_ended,category_of_need\n"
+                                     f"900004,{DOB}x,,,N1\n900005,{UPN},,,N1\n",
+    })  # fmt: skip
+    put(landing, "education", {"attendance_more.csv": f"{ATTENDANCE_HEADER}\n{UPN},2025/26,123456,300,{DOB},\n"})
+    run = subprocess.run([*cla, "run"], env=env, capture_output=True, text=True, timeout=1500)
+    exports = data / "exports"
+    reports = [
+        p
+        for p in exports.rglob("*")
+        if p.is_file() and not (p.parent.parent.name == "ssda903" and p.suffix in (".csv", ".xml"))
+    ]
+    written = {p.relative_to(exports).as_posix() for p in reports}
+    for expected in ("quality/*/index.html", "scorecard/*/*.pdf", "scorecard/*/*.xlsx", "scorecard/*/*.html",
+                     "ingest/*/quarantined_rows.csv", "ssda903/2025-26-blocked/validation/validation_report.xlsx",
+                     "ssda903/2025-26-blocked/validation/quarantined_children.csv"):  # fmt: skip
+        assert any(Path(w).match(expected) for w in written), f"{expected} not written: {run.stdout[-2000:]}"
+    assert "900004" in _text_of(exports / "ssda903" / "2025-26-blocked" / "validation" / "quarantined_children.csv")
+    with duckdb.connect(env["CLA_WAREHOUSE"], read_only=True) as con:
+        audit = [
+            t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'audit'").fetchall()
+        ]
+        audit_text = "\n".join(str(con.execute(f"SELECT * FROM audit.{t}").fetchall()) for t in audit)
+        assert con.execute("SELECT count(*) FROM quarantine.children WHERE child_id = '900004'").fetchone() == (1,)
+    places = {
+        "cla run's output": run.stdout + run.stderr,
+        "the audit tables": audit_text,
+        **{f"Dagster's storage: {p}": _text_of(p) for p in Path(env["DAGSTER_HOME"]).rglob("*") if p.is_file()},
+        **{f"the logs: {p}": _text_of(p) for p in (data / "logs").rglob("*") if p.is_file()},
+        **{f"the report {p}": _text_of(p) for p in reports},
+    }
+    planted = (DOB, "2011-03-14", "14_03_2011", POSTCODE, POSTCODE.replace(" ", ""), UPN, NHS, NAME)
+    for where, text in places.items():
+        for value in planted:
+            assert value.lower() not in text.lower(), f"{value} in {where}"
+    for entity in ("placements", "children", "periods_of_care", "attendance"):
+        assert_accounted(data, entity)
+
+
 # ---- 5. A killed run never blocks the next -----------------------------------------------------------------
 
 
 def case_kill_9_leaves_every_later_cla_run_hanging(tmp_path, monkeypatch):
     from orchestration.pool_slots import free_dead_runs, holders, wait_for_pool
 
-    data = tmp_path / "data"
-    env = {
-        **os.environ,
-        "CLA_DATA_DIR": str(data),
-        "CLA_WAREHOUSE": str(data / "warehouse.duckdb"),
-        "CLA_AS_OF": "2026-11-01",
-        "DAGSTER_HOME": str(tmp_path / "dagster_home"),
-        "CLA_DBT_TARGET": str(tmp_path / "dbt_target"),
-    }
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "orchestration" / "dagster.yaml").read_text())
-    cla = [sys.executable, "-m", "orchestration.cli"]
+    cla, env = _cla(tmp_path)
     subprocess.run([*cla, "generate", "--scale", "0.02"], env=env, check=True, capture_output=True)
     run = subprocess.Popen([*cla, "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     monkeypatch.setenv("DAGSTER_HOME", env["DAGSTER_HOME"])
@@ -582,6 +737,83 @@ def case_validate_903_crash_exits_1_like_has_errors(tmp_path, capsys):
     )  # fmt: skip
     assert status == 2
     assert "x" * 100 not in capsys.readouterr().out
+
+
+def case_hyperlink_child_id_becomes_a_live_formula_in_report_files(tmp_path):
+    """A child id of =HYPERLINK(…) (and other formula starts) in the 903 validation report: quoted in its CSVs,
+    an inline string (never a formula) in its workbook; numbers, negative ones too, stay numbers; the ingest
+    report's quarantined rows never show it as a child id."""
+    import openpyxl
+
+    from orchestration.privacy import child_id
+    from orchestration.ssda903.layouts import CollectionYear
+    from orchestration.ssda903.validation.reports import write_reports
+    from orchestration.ssda903.validation.runner import FAILURE_COLUMNS, RuleOutcome, Validation
+
+    link = '=HYPERLINK("http://example.com/x","click")'
+    failures = pd.DataFrame(
+        [["2025/26", link, "Header", -1, "103", "+cmd|' /C calc'!A0", "error", "@SUM(1+1)"],
+         ["2025/26", "1002", "Header", 2, "103", "-5", "error", "-2.5"]],
+        columns=FAILURE_COLUMNS,
+    )  # fmt: skip
+    year = CollectionYear(2026)
+    written = write_reports(Validation(year, [RuleOutcome("103", "m", "error", "run", failures=2)], failures), tmp_path)
+    errors = pd.read_csv(tmp_path / "validation_errors.csv", dtype=str, keep_default_na=False)
+    assert errors["child"].tolist() == ["'" + link, "1002"]
+    assert errors["message"].tolist() == ["'+cmd|' /C calc'!A0", "-5"]  # a plain number is no formula
+    assert errors["values"].tolist() == ["'@SUM(1+1)", "-2.5"] and errors["row_key"].tolist() == ["-1", "2"]
+    workbook = next(p for p in written if p.suffix == ".xlsx")
+    with zipfile.ZipFile(workbook) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+    assert not any("<f>" in s or "<f " in s for s in sheets)  # no formula anywhere
+    by_child = openpyxl.load_workbook(workbook)["By child"]
+    cells = {c.value: c.data_type for row in by_child.iter_rows(min_row=2) for c in row}
+    assert cells[link] == "s" and cells[-1] == "n"  # the link is text, the negative row key a number
+    assert child_id(link) == "(not an id)"
+
+
+def case_large_903_return_peaks_at_7_gb_and_out_of_memory_exits_1(tmp_path):
+    """validate-903 within a tight CLA_MEMORY_LIMIT: a return of 80,000 children (the hand-made one copied under
+    new ids) is validated in 120 MB of DuckDB memory, spilling beyond it, the whole process staying under 1 GB;
+    with a limit no step can work in, it exits 2 saying so (1 is for DfE errors). The 50 MB return of the sweep
+    (697,430 episodes, 169 MB of CSVs in all) peaks at 1.6 GB with the default limit (README)."""
+    from warehouse_fixtures import ssda903_return
+
+    from orchestration.ssda903.files import write_csv_set
+    from orchestration.ssda903.layouts import CollectionYear
+
+    year, copies = CollectionYear(2026), 20_000
+    frames = {}
+    for name, frame in ssda903_return(year).items():
+        copied = frame.loc[frame.index.repeat(copies)].reset_index(drop=True)  # each row `copies` times in turn
+        copy = pd.Series(range(copies)).map("{:05d}".format).tolist() * len(frame)
+        frames[name] = copied.assign(CHILD=pd.Series(copy, dtype=object) + copied["CHILD"])
+    (tmp_path / "return").mkdir()
+    write_csv_set(frames, tmp_path / "return", year)
+    measured = (
+        "import resource, subprocess, sys; "
+        "status = subprocess.run(sys.argv[1:]).returncode; "
+        "print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    cla = [sys.executable, "-m", "orchestration.cli", "validate-903", "--year", "2025/26", str(tmp_path / "return")]
+
+    def validate(limit: str) -> tuple[int, int, str]:
+        env = {**os.environ, "CLA_MEMORY_LIMIT": limit, "CLA_TEMP_DIR": str(tmp_path / "spill")}
+        run = subprocess.run(
+            [sys.executable, "-c", measured, *cla, "--out", str(tmp_path / limit)], env=env, capture_output=True,
+            text=True, timeout=600,
+        )  # fmt: skip
+        status, peak_kb = run.stdout.split()[-2:]
+        return int(status), int(peak_kb) // 1024, run.stdout
+
+    status, peak_mb, said = validate("120MB")
+    summary = pd.read_csv(tmp_path / "120MB" / "validation_summary.csv", dtype={"rule": str})
+    assert status == 1 and summary.loc[summary["failures"] > 0, "rule"].tolist() == ["444"], said  # copied UPNs
+    assert peak_mb < 1024, f"{peak_mb} MB"
+    assert not any((tmp_path / "spill").glob("*/*")), "spill files left behind"
+    status, _, said = validate("5MB")
+    assert status == 2 and "out of memory within CLA_MEMORY_LIMIT=5MB" in said and "Exit status 2" in said
+    assert not (tmp_path / "5MB").exists()  # nothing written
 
 
 CASES = {name.removeprefix("case_"): case for name, case in dict(globals()).items() if name.startswith("case_")}

@@ -47,7 +47,12 @@ POSTCODES = [  # Kent postcodes: Canterbury (E07000106) and Maidstone (E07000110
     ("CT2 7NZ", 614000, 159000, "E07000106"),
     ("ME14 1XQ", 575900, 156200, "E07000110"),
 ]
-REPORTS = ["validation/validation_errors.csv", "validation/validation_report.xlsx", "validation/validation_summary.csv"]
+REPORTS = [
+    "validation/quarantined_children.csv",
+    "validation/validation_errors.csv",
+    "validation/validation_report.xlsx",
+    "validation/validation_summary.csv",
+]
 
 
 def _marts_warehouse(path: Path) -> None:

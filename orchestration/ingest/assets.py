@@ -20,6 +20,7 @@ from orchestration.ingest.ssd import adapter as ssd_layout
 from orchestration.ingest.validation import Outcome, apply_contract
 from orchestration.ingest.warehouse import ensure_tables, write_outcome
 from orchestration.owners import owners_for_group
+from orchestration.privacy import child_id
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from schemas.contracts import Contract, load_contracts
@@ -56,14 +57,15 @@ def landing_spec(contract: Contract) -> dg.AssetSpec:
 
 def _examples(outcome: Outcome) -> dg.TableMetadataValue:
     rows = outcome.quarantined.head(EXAMPLES_SHOWN)
-    id_column = next((c for c in ("child_id", "upn", "child_reference") if c in rows.columns), None)
+    # Children by case-system id only: never a UPN, nor a value in the id's place that is no id.
+    id_column = next((c for c in ("child_id", "child_reference") if c in rows.columns), None)
     return dg.MetadataValue.table(
         records=[
             dg.TableRecord(
                 {
                     "file": r.source_file,
                     "row": int(r.source_row),
-                    "child": str(getattr(r, id_column)) if id_column and isinstance(getattr(r, id_column), str) else "",
+                    "child": child_id(getattr(r, id_column)) if id_column else "",
                     "problem": r.problems,
                 }
             )

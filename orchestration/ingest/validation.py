@@ -96,7 +96,7 @@ def describe(rule: str, contract: Contract, column: str | None, value, as_of: da
         "not_a_flag": "not a yes/no flag (expected Y or N)",
         "not_a_postcode": "not a UK postcode",
         "not_a_upn": "not a UPN (a letter and 12 digits) or UN1-UN5",
-        "not_an_id": "not an identifier (letters, digits, - _ / only)",
+        "not_an_id": "not an identifier (letters, digits, - and _, at most 48 characters; not a date or a UPN)",
         "wrong_format": f"does not match the format {col.pattern if col else ''}",
     }
     return column, rule, messages.get(rule, rule)

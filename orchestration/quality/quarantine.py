@@ -13,14 +13,13 @@ from collections import Counter
 
 import pandas as pd
 
+from orchestration.privacy import as_code
 from schemas.contracts import load_contracts
 
 FIRST_ROWS = 5
 COLUMNS = ["source", "entity", "column", "rule", "rows", "codes", "first_rows"]
 _QUOTED = re.compile(r"'([^']*)'")
 _CODE_RULE = re.compile(r"^'[^']*' is not a code in the (\S+) list$")
-_CODE_SHAPE = re.compile(r"[A-Z0-9_]{1,6}")  # codes are short and upper case; names and dates are not
-_DATE_OR_POSTCODE = re.compile(r"\d{4,}|^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")  # a date, an id, a postcode (no space)
 # References to one row or file inside a problem: the rule is the same whichever row it names.
 _ROW_REFERENCES = [
     (re.compile(r"\brow \d+ of [^\s,;]+"), "an earlier row"),
@@ -41,13 +40,6 @@ def rule_of(problem: str) -> tuple[str, str, bool]:
     for pattern, words in _ROW_REFERENCES:
         text = pattern.sub(words, text)
     return column, text, text.startswith("not a code in the ")
-
-
-def _as_code(value) -> str | None:
-    """A value shown as a code only when it looks like one: a shifted column can put a date of birth or a
-    postcode where a code belongs, and those are never shown."""
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
-    return text if _CODE_SHAPE.fullmatch(text) and not _DATE_OR_POSTCODE.search(text) else None
 
 
 def _rows_by_file(rows: list[tuple[str, int]]) -> str:
@@ -77,7 +69,7 @@ def quarantine_by_rule(con, la_code: str) -> pd.DataFrame:
                     group["rows"].add((file, number))
                     if len(group["at"]) < FIRST_ROWS:
                         group["at"].append((file, number))
-                if shows_code and (code := _as_code(row.get(column))) is not None:
+                if shows_code and (code := as_code(row.get(column))) is not None:
                     group["codes"][code] += 1
     if not groups:
         return pd.DataFrame(columns=COLUMNS)

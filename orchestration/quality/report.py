@@ -29,6 +29,7 @@ from orchestration.quality.quarantine import quarantine_by_rule
 from orchestration.quality.suites import load_checks, load_thresholds
 from orchestration.quality.trends import format_figure, metric_name, source_name, trend_chart, up_to
 from orchestration.quality.validation import KEYS_SHOWN, CheckOutcome, run_check
+from orchestration.report_csv import write_report_csv
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 from schemas.contracts import load_contracts
@@ -232,9 +233,9 @@ def quality_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
 
     def write(folder: Path) -> None:
         (folder / "index.html").write_text(render_html(metrics, outcomes, summary, meta), encoding="utf-8")
-        metrics.to_csv(folder / "metrics.csv", index=False)
-        _checks_frame(outcomes).to_csv(folder / "checks.csv", index=False)
-        summary.to_csv(folder / "quarantine_summary.csv", index=False)
+        write_report_csv(metrics, folder / "metrics.csv")
+        write_report_csv(_checks_frame(outcomes), folder / "checks.csv")
+        write_report_csv(summary, folder / "quarantine_summary.csv")
 
     target = publish_folder(settings.exports_dir / "quality" / f"{settings.as_of:%Y-%m-%d}", write)
     failed = [o.check.name for o in outcomes if not o.passed]

@@ -15,11 +15,14 @@ Before anything is written the return is validated against every DfE rule active
 year's return and every earlier one the warehouse holds: the submitted one where it was loaded, else the
 derived one). The validation report goes in
 the return's folder. A return with any DfE error is not published: its report goes to <year>-blocked/ and the
-published return, if any, is left as it was. Queries do not block.
+published return, if any, is left as it was. Queries do not block. Nor is a return published while a
+child's rows are quarantined in an extract it is built from (quarantined.py), unless the authority's file lists
+the child in `return_leaves_out`; the report names those children either way.
 """
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,7 +37,7 @@ from orchestration.owners import owners_for_group
 from orchestration.previous_publication import PublicationRefused, previous, refuse_if_shrunk, remember
 from orchestration.publishing import archive_folder, publish_folder
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
-from orchestration.settings import load_settings
+from orchestration.settings import authority, load_settings
 from orchestration.ssda903 import xml_layout
 from orchestration.ssda903.files import csv_bytes, to_text
 from orchestration.ssda903.layouts import (
@@ -46,12 +49,15 @@ from orchestration.ssda903.layouts import (
     table,
     tables_for,
 )
+from orchestration.ssda903.quarantined import QuarantinedChildren, quarantined_children
 from orchestration.ssda903.validation import providers as validation_providers
 from orchestration.ssda903.validation.history import HISTORY_TABLES
 from orchestration.ssda903.validation.reports import not_run_text, write_reports
 from orchestration.ssda903.validation.runner import Validation, validate_return
+from orchestration.transform.lineage import extracts_upstream_of
 
 MARTS_SCHEMA = "marts_ssda903"
+MARTS_FOLDER = "models/marts/ssda903"  # the dbt models the return is read from
 EXPORT_KEY = dg.AssetKey(["exports", "ssda903_return"])
 PUBLICATION = "ssda903_return"  # its name in audit.publications
 # Partition keys are the years as folders name them: '2025-26' is 2025/26.
@@ -70,6 +76,7 @@ class ExportedReturn:
     validation: Validation
     published: bool  # the return's files were written
     draft: bool = False  # the year has not ended: a draft, never blocked, never for submission
+    quarantined: QuarantinedChildren | None = None  # children with rows quarantined in the extracts it uses
 
 
 def read_mart(
@@ -190,6 +197,7 @@ def manifest_bytes(
     as_of: date | None,
     files: list[dict[str, str | int]],
     validation: Validation | None = None,
+    quarantined: QuarantinedChildren | None = None,
 ) -> bytes:
     """manifest.json: what the folder holds, and nothing about any child; no time of writing."""
     manifest = {
@@ -210,8 +218,9 @@ def manifest_bytes(
     if validation is not None:
         summary = validation.summary()
         draft = as_of is not None and as_of <= year.end
+        blocked = quarantined is not None and quarantined.blocks
         manifest["validation"] = {
-            "published": validation.errors == 0 or draft,
+            "published": (validation.errors == 0 and not blocked) or draft,
             "draft": draft,
             "errors": validation.errors,
             "queries": validation.queries,
@@ -219,6 +228,13 @@ def manifest_bytes(
             "rules_not_run": sorted(summary.loc[summary["status"] != "run", "rule"]),
             "report": "validation/validation_report.xlsx",
         }
+        if quarantined is not None:  # counts only: the report names the children
+            manifest["quarantine"] = {
+                "children_quarantined": len(quarantined.children),
+                "children_left_out_by_the_officer": len(quarantined.children) - len(quarantined.held_back),
+                "rows_naming_no_child": len(quarantined.unnamed_rows),
+                "report": "validation/quarantined_children.csv",
+            }
     return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -231,6 +247,8 @@ def write_return(
     providers: pd.DataFrame | None = None,
     min_share_kept: float = 0.5,
     authority: str = "",
+    built_from: Iterable[str] = (),
+    leaves_out: frozenset[str] = frozenset(),
 ) -> ExportedReturn:
     """Validate the year's return from the marts, then write it into `folder` (with its validation report) if
     DfE would accept it, or only the report into `<folder>-blocked` if not. A year that has not ended at
@@ -238,7 +256,8 @@ def write_return(
     year's end (SDQs due, 18th birthdays to come), and a draft is for checking progress, not for DfE.
     Built in a hidden folder and renamed into place when whole (a folder already there is archived);
     nothing is left behind on failure. A return with no Header rows, or whose counts fell below `min_share_kept`
-    of the previous publication's, is refused (PublicationRefused) before anything is written."""
+    of the previous publication's, is refused (PublicationRefused) before anything is written. Rows quarantined
+    in the extracts `built_from` block it like a DfE error, except the children in `leaves_out`."""
     year = year if isinstance(year, CollectionYear) else CollectionYear.parse(year)
     rows: dict[str, int] = {}
     hashes: dict[str, str] = {}
@@ -249,8 +268,9 @@ def write_return(
     validation = validate_return(
         year, la_code, checked, last_year_return(con, year, la_code), providers, earlier_returns(con, year, la_code)
     )
+    quarantined = quarantined_children(con, la_code, built_from, leaves_out)
     draft = as_of is not None and as_of <= year.end
-    publishable = draft or validation.errors == 0
+    publishable = draft or (validation.errors == 0 and not quarantined.blocks)
 
     def write(staging: Path) -> None:
         described = []
@@ -266,8 +286,8 @@ def write_return(
                 put(t.file, csv_bytes(t, frames[t.name], year), t.name, rows[t.name])
             xml = xml_layout.xml_bytes(frames, year)
             put(xml_file_name(year), xml, "EXPSSDA903 (every table above)", xml.count(b"<CHILD>"))
-        write_reports(validation, staging / "validation", authority or la_code, as_of)
-        manifest = manifest_bytes(year, la_code, as_of, described, validation)
+        write_reports(validation, staging / "validation", authority or la_code, as_of, quarantined)
+        manifest = manifest_bytes(year, la_code, as_of, described, validation, quarantined)
         (staging / "manifest.json").write_bytes(manifest)
         hashes["manifest.json"] = _sha256(manifest)
 
@@ -279,8 +299,9 @@ def write_return(
     if publishable and not draft and blocked.exists():
         archive_folder(blocked)  # an earlier attempt's report no longer describes the return
     return ExportedReturn(
-        folder=written, rows=rows, files=hashes, validation=validation, published=publishable, draft=draft
-    )
+        folder=written, rows=rows, files=hashes, validation=validation, published=publishable, draft=draft,
+        quarantined=quarantined,
+    )  # fmt: skip
 
 
 def return_years(as_of: date) -> list[str]:
@@ -341,11 +362,12 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
         try:
             exported = write_return(
                 con, year, folder, settings.la_code, as_of, _providers(settings), settings.min_share_kept,
-                authority=f"{settings.la_name} ({settings.la_code})",
+                authority=f"{settings.la_name} ({settings.la_code})", built_from=extracts_upstream_of(MARTS_FOLDER),
+                leaves_out=authority().return_leaves_out,
             )  # fmt: skip
         except PublicationRefused as refused:
             raise dg.Failure(description=str(refused)) from None
-    validation = exported.validation
+    validation, quarantined = exported.validation, exported.quarantined
     summary = validation.summary()
     failing = summary[summary["failures"] > 0].sort_values("failures", ascending=False)
     not_run = summary[summary["status"] != "run"]
@@ -365,20 +387,26 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
             {f"{r.rule} ({r.severity})": int(r.failures) for r in failing.itertuples()}
         ),
         "report": dg.MetadataValue.path(str(exported.folder / "validation" / "validation_report.xlsx")),
+        # Children by case-system id only: those whose quarantined rows the return would miss.
+        "quarantined_children": dg.MetadataValue.json(quarantined.held_back),
+        "quarantined_children_left_out": dg.MetadataValue.json(
+            sorted(quarantined.leaves_out & set(quarantined.children))
+        ),
+        "quarantined_rows_naming_no_child": len(quarantined.unnamed_rows),
     }
     yield dg.AssetCheckResult(
         check_name="dfe_validation",
-        passed=validation.errors == 0,
+        passed=validation.errors == 0 and not quarantined.blocks,
         # A draft of a year in progress is reported, not blocked: it is not the return DfE will receive.
         severity=dg.AssetCheckSeverity.WARN if exported.draft else dg.AssetCheckSeverity.ERROR,
         metadata={**check_metadata, "draft": exported.draft},
     )
     if not exported.published:
+        why = [f"{validation.errors} DfE error(s) for {check_metadata['children_with_errors']} children"]
+        if quarantined.blocks:
+            why.append(quarantined.why_blocked())
         raise dg.Failure(
-            description=(
-                f"The {year} return was not published: {validation.errors} DfE error(s) for "
-                f"{check_metadata['children_with_errors']} children; the report is in {exported.folder}"
-            ),
+            description=f"The {year} return was not published: {'; '.join(why)}; the report is in {exported.folder}",
             metadata=check_metadata,
         )
     context.log.info(

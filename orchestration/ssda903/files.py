@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from orchestration.ingest.reading import FileProblem, decode
+from orchestration.privacy import PERSONAL_903_FIELDS
 from orchestration.ssda903 import xml_layout
 from orchestration.ssda903.layouts import CollectionYear, Table, tables, tables_for
 
@@ -31,7 +32,7 @@ IGNORED = {"manifest.json"}  # this warehouse's own export manifest, if an expor
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 # Personal data: a value of these columns never appears in a message (messages reach logs and metadata).
-PERSONAL = {"DOB", "MC_DOB", "UPN", "HOME_POST", "PL_POST"}
+PERSONAL = PERSONAL_903_FIELDS
 
 
 class TableRows:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from orchestration.scratch import scratch_duckdb
 from orchestration.settings import PROJECT_ROOT, SEEDS_DIR
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.history import load_history
@@ -87,7 +88,7 @@ def open_database(
     if last_year:
         history.setdefault(year.ending - 1, last_year)
     last_year = last_year or history.get(year.ending - 1)
-    con = duckdb.connect()
+    con = scratch_duckdb()  # within CLA_MEMORY_LIMIT, spilling beyond it
     # Compressed (once CHECKPOINT has run): the rules read a compressed column of repeated dates and codes
     # about a third faster than a plain one.
     con.execute(f"ATTACH ':memory:' AS {DATABASE} (COMPRESS)")

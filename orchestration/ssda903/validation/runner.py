@@ -16,13 +16,14 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from orchestration.privacy import PERSONAL_903_FIELDS
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.catalogue import CataloguedRule, active_rules
 from orchestration.ssda903.validation.catalogue_changes import natural_key
 from orchestration.ssda903.validation.database import cursor, has_last_year, has_postcode_directory, has_providers
 from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
 
-PERSONAL_FIELDS = {"DOB", "MC_DOB", "HOME_POST", "PL_POST", "UPN"}  # shown as present or blank
+PERSONAL_FIELDS = PERSONAL_903_FIELDS  # shown as present or blank
 FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]
 MART_OF = {t.name: t.mart for t in tables()}
 WORKERS = 2
@@ -64,9 +65,9 @@ class Validation:
 
 
 def _shown(field: str, column: str) -> str:
-    """'FIELD=value' in SQL, a personal field shown as present or blank."""
+    """'FIELD=value' in SQL, a personal field shown as present or blank (as privacy.presence shows it)."""
     if field in PERSONAL_FIELDS:
-        value = f"CASE WHEN {column} IS NULL THEN '(blank)' ELSE '(present)' END"
+        value = f"CASE WHEN coalesce(trim(CAST({column} AS VARCHAR)), '') = '' THEN '(blank)' ELSE '(present)' END"
     else:
         value = f"coalesce(CAST({column} AS VARCHAR), '(blank)')"
     return f"'{field}=' || {value}"
