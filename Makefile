@@ -63,7 +63,7 @@ demo-region: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/cla region
 
 test: install browser postgres
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=15
 
 ui: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000

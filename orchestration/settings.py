@@ -36,6 +36,17 @@ DBT_TARGET_DIR = Path(
 ).resolve()
 
 
+def duckdb_config() -> dict[str, str]:
+    """The bounds every warehouse connection works within (dbt's too: profiles.yml reads the same variables):
+    CLA_DUCKDB_MEMORY_LIMIT (DuckDB's own default, 80% of the machine's memory, when unset; `4GB` bounds an
+    England-size build) and CLA_DUCKDB_TEMP_DIR, where DuckDB spills what does not fit (default: beside the
+    warehouse, `<warehouse>.tmp`)."""
+    config = {"memory_limit": os.environ.get("CLA_DUCKDB_MEMORY_LIMIT") or "80%"}
+    if temp := os.environ.get("CLA_DUCKDB_TEMP_DIR"):
+        config["temp_directory"] = temp
+    return config
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
