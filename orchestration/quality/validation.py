@@ -33,7 +33,7 @@ class GroupOutcome:
     failing: int
     judged: bool  # False when the group is too small to judge (min_rows)
     passed: bool
-    failing_keys: list[str] = field(default_factory=list)  # the first KEYS_SHOWN, in the model's order
+    failing_keys: list[str] = field(default_factory=list)  # the first KEYS_SHOWN, in the order of the keys
     failing_key_count: int = 0
 
     @property
@@ -107,12 +107,9 @@ def _parameters(sql: str, values: dict) -> dict:
 
 
 def records_sql(con: duckdb.DuckDBPyConnection, check: QualityCheck, threshold: float) -> str:
-    """The check's records (its model, or its own query) after its filter, each with its group, key, place
-    in the model (rowid: failing records are named in the model's order) and whether it is judged and fails."""
-    if check.sql:
-        source = f"select *, 0 as _order from ({check.sql})"
-    else:
-        source = f"select *, rowid as _order from {check.table} where la_code = $la_code"
+    """The check's records (its model, or its own query) after its filter, each with its group, its key and
+    whether it is judged and fails."""
+    source = check.sql or f"select * from {check.table} where la_code = $la_code"
     columns = [c[0] for c in con.execute(f"select * from ({source}) limit 0", {"la_code": ""}).description]
     keys = [k for k in check.keys if k in columns]
     key = f"concat_ws(':', {', '.join(f'cast({k} as varchar)' for k in keys)})" if keys else "''"
@@ -122,7 +119,7 @@ def records_sql(con: duckdb.DuckDBPyConnection, check: QualityCheck, threshold: 
     if check.group_by:
         kept.append(f"{check.group_by} is not null")  # as pandas' groupby: a blank group is no group
     return (
-        f"select {group} as _group, {check.group_by or 0} as _group_order, {key} as _key, _order, "
+        f"select {group} as _group, {check.group_by or 0} as _group_order, {key} as _key, "
         f"{column} is not null as _judged, {failing} as _failing "
         f"from ({source}) where {' and '.join(kept) or 'true'}"
     )
@@ -153,14 +150,14 @@ def measure(con: duckdb.DuckDBPyConnection, check: QualityCheck, thresholds: dic
     # only the failing records are kept, to name them: a handful, or as many as the model holds when it all fails
     con.execute(f"create or replace temp table _check_failing as select * from ({records}) where _failing", params)
     try:
-        first = "select _group, _key, min(_group_order) as g, min(_order) as o from _check_failing group by all"
+        # named in the order of their keys: a model's own row order is not the same from one build to the next
         group_keys = con.execute(
-            f"select _group as group_name, _key as key from ({first}) "
-            f"qualify row_number() over (partition by _group order by o, _key) <= {KEYS_SHOWN} order by g, o, _key"
+            "select _group as group_name, _key as key from (select distinct _group_order, _group, _key "
+            "from _check_failing) qualify row_number() over (partition by _group order by _key) <= "
+            f"{KEYS_SHOWN} order by _group_order, _key"
         ).df()
         check_keys = con.execute(
-            f"select _key from ({first}) qualify row_number() over (partition by _key order by g, o) = 1 "
-            f"order by g, o, _key limit {KEYS_SHOWN}"
+            f"select _key from _check_failing group by _key order by min(_group_order), _key limit {KEYS_SHOWN}"
         ).fetchall()
         key_count = con.execute("select count(distinct _key) from _check_failing").fetchone()[0]
     finally:
