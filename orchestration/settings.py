@@ -37,14 +37,12 @@ DBT_TARGET_DIR = Path(
 
 
 def duckdb_config() -> dict[str, str]:
-    """The bounds every warehouse connection works within (dbt's too: profiles.yml reads the same variables):
+    """The bound every warehouse connection works within (dbt's too: profiles.yml reads the same variable):
     CLA_DUCKDB_MEMORY_LIMIT (DuckDB's own default, 80% of the machine's memory, when unset; `4GB` bounds an
-    England-size build) and CLA_DUCKDB_TEMP_DIR, where DuckDB spills what does not fit (default: beside the
-    warehouse, `<warehouse>.tmp`)."""
-    config = {"memory_limit": os.environ.get("CLA_DUCKDB_MEMORY_LIMIT") or "80%"}
-    if temp := os.environ.get("CLA_DUCKDB_TEMP_DIR"):
-        config["temp_directory"] = temp
-    return config
+    England-size build). Past it DuckDB spills to its default folder beside the warehouse, `<warehouse>.tmp`:
+    that folder is not configurable here, since DuckDB refuses to set it again once it has been used, and dbt
+    sets its settings on every connection it opens."""
+    return {"memory_limit": os.environ.get("CLA_DUCKDB_MEMORY_LIMIT") or "80%"}
 
 
 @dataclass(frozen=True)
