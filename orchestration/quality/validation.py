@@ -113,13 +113,15 @@ def records_sql(con: duckdb.DuckDBPyConnection, check: QualityCheck, threshold: 
     columns = [c[0] for c in con.execute(f"select * from ({source}) limit 0", {"la_code": ""}).description]
     keys = [k for k in check.keys if k in columns]
     key = f"concat_ws(':', {', '.join(f'cast({k} as varchar)' for k in keys)})" if keys else "''"
+    # keys sort by their columns' own types: attendance.csv:942 before attendance.csv:3927
+    ordered = f"struct_pack({', '.join(f'k{i} := {k}' for i, k in enumerate(keys))})" if keys else "0"
     column, failing, _ = failing_condition(check, threshold)
     group = f"cast({check.group_by} as varchar)" if check.group_by else "'all'"
     kept = [f"({check.where})"] if check.where else []
     if check.group_by:
         kept.append(f"{check.group_by} is not null")  # as pandas' groupby: a blank group is no group
     return (
-        f"select {group} as _group, {check.group_by or 0} as _group_order, {key} as _key, "
+        f"select {group} as _group, {check.group_by or 0} as _group_order, {key} as _key, {ordered} as _sort, "
         f"{column} is not null as _judged, {failing} as _failing "
         f"from ({source}) where {' and '.join(kept) or 'true'}"
     )
@@ -152,12 +154,13 @@ def measure(con: duckdb.DuckDBPyConnection, check: QualityCheck, thresholds: dic
     try:
         # named in the order of their keys: a model's own row order is not the same from one build to the next
         group_keys = con.execute(
-            "select _group as group_name, _key as key from (select distinct _group_order, _group, _key "
-            "from _check_failing) qualify row_number() over (partition by _group order by _key) <= "
-            f"{KEYS_SHOWN} order by _group_order, _key"
+            "select _group as group_name, _key as key from (select _group_order, _group, _key, min(_sort) as _sort "
+            "from _check_failing group by all) qualify row_number() over (partition by _group order by _sort, _key) "
+            f"<= {KEYS_SHOWN} order by _group_order, _sort, _key"
         ).df()
         check_keys = con.execute(
-            f"select _key from _check_failing group by _key order by min(_group_order), _key limit {KEYS_SHOWN}"
+            "select _key from _check_failing group by _key order by min(_group_order), min(_sort), _key "
+            f"limit {KEYS_SHOWN}"
         ).fetchall()
         key_count = con.execute("select count(distinct _key) from _check_failing").fetchone()[0]
     finally:
