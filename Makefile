@@ -10,7 +10,7 @@ export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser postgres demo demo-region test ui bench bench-validation bench-variants bench-region lint clean
+.PHONY: install browser postgres demo demo-region test ui bench bench-validation bench-england bench-variants bench-region lint clean
 
 # Install once, again only when the dependencies change; every version is pinned in constraints.txt.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -63,7 +63,7 @@ demo-region: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/cla region
 
 test: install browser postgres
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=15
 
 ui: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
@@ -75,6 +75,12 @@ bench: install $(DAGSTER_HOME)/dagster.yaml
 # see orchestration/ssda903/validation/bench.py).
 bench-validation: install
 	$(BIN)/python -m orchestration.bench --validation
+
+# Only England's size (scale 45): generate, ingest, build, the return and the scorecard, each step's wall time and
+# peak memory; DuckDB bounded by CLA_DUCKDB_MEMORY_LIMIT (4GB unless set), the run stopped past CLA_BENCH_MAX_GIB
+# (12). Needs about 20 GB of disk under data/bench/.
+bench-england: install $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m orchestration.bench --england
 
 # Only the other shapes of input at full scale: the SSD layout, and another authority (Lambeth).
 bench-variants: install $(DAGSTER_HOME)/dagster.yaml

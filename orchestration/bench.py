@@ -21,6 +21,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from orchestration.memory_peak import GIB, step, tree_rss
 from orchestration.settings import DBT_TARGET_DIR, PROJECT_ROOT, SEEDS_DIR
 
 SCALES = (1, 10)
@@ -92,9 +93,10 @@ def _rows(folder: Path) -> int:
     return sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in folder.glob("*.csv"))
 
 
-def measure(scale: float, variant: str = "") -> dict:
+def measure(scale: float, variant: str = "", england: bool = False) -> dict:
     """Run in a fresh process whose CLA_DATA_DIR points at an empty folder (and CLA_AUTHORITY at the variant's
-    authority, if it has one)."""
+    authority, if it has one). `england`: only generate, ingest, build, return and scorecard, each step's wall
+    time and peak memory (every step has them)."""
     import dagster as dg
     import duckdb
 
@@ -109,9 +111,10 @@ def measure(scale: float, variant: str = "") -> dict:
 
     settings = load_settings()
     figures: dict = {"scale": scale, "variant": variant or "demo authority, own layout"}
-    started = time.perf_counter()
-    summary = generate(settings.landing_dir, seed=1, scale=scale, as_of=date(2026, 10, 31), **VARIANTS.get(variant, {}))
-    figures["generate_s"] = round(time.perf_counter() - started, 1)
+    with step(figures, "generate"):
+        summary = generate(
+            settings.landing_dir, seed=1, scale=scale, as_of=date(2026, 10, 31), **VARIANTS.get(variant, {})
+        )
     figures["landing_rows"] = sum(summary["rows"].values())
     job = defs.resolve_job_def("load_extracts_and_rebuild")
     graph = defs.resolve_asset_graph()
@@ -122,7 +125,8 @@ def measure(scale: float, variant: str = "") -> dict:
     with dg.DagsterInstance.ephemeral() as instance:
         # The postcode directory's cost: the old sample file (the demo authority's area and 25 postcodes per other
         # authority), then every UK postcode (which stays).
-        for name, directory in (("postcodes_sample_s", SEEDS_DIR / "postcodes_sample.csv.gz"), ("postcodes_s", None)):
+        directories = (("postcodes_sample_s", SEEDS_DIR / "postcodes_sample.csv.gz"), ("postcodes_s", None))
+        for name, directory in directories[1:] if england else directories:
             os.environ.pop("CLA_POSTCODES", None)
             if directory:
                 os.environ["CLA_POSTCODES"] = str(directory)
@@ -130,30 +134,33 @@ def measure(scale: float, variant: str = "") -> dict:
             job.execute_in_process(instance=instance, asset_selection=[POSTCODES_KEY], raise_on_error=False)
             figures[name] = round(time.perf_counter() - started, 1)
         os.environ.pop("CLA_POSTCODES", None)
-        for name, selection in (("ingest_s", ingest), ("build_s", built)):
-            started, cpu = time.perf_counter(), time.process_time()
-            result = job.execute_in_process(instance=instance, asset_selection=selection, raise_on_error=False)
-            figures[name] = round(time.perf_counter() - started, 1)
-            figures[f"{name[:-2]}_succeeded"] = result.success
-            if name == "ingest_s":
+        for name, selection in (("ingest", ingest), ("build", built)):
+            cpu = time.process_time()
+            with step(figures, name):
+                result = job.execute_in_process(instance=instance, asset_selection=selection, raise_on_error=False)
+            figures[f"{name}_succeeded"] = result.success
+            if name == "ingest":
                 figures["ingest_cpu_s"] = round(time.process_time() - cpu, 1)
                 figures["ingest_by_source"] = _ingest_by_source(result)
         figures["dbt_s_by_layer"] = _dbt_seconds()
         figures["placement_locations_s"] = _dbt_seconds("int_ssda903__placement_locations")
         returns = defs.resolve_job_def("make_903_return")
-        started = time.perf_counter()
-        result = returns.execute_in_process(instance=instance, partition_key="2025-26", raise_on_error=False)
-        figures["return_2025_26_s"] = round(time.perf_counter() - started, 1)
+        with step(figures, "return_2025_26"):
+            result = returns.execute_in_process(instance=instance, partition_key="2025-26", raise_on_error=False)
         figures["return_2025_26_published"] = result.success
-        started = time.perf_counter()
-        result = defs.resolve_job_def("publish_scorecard").execute_in_process(
-            instance=instance, partition_key="2026-10", raise_on_error=False
-        )
-        figures["scorecard_2026_10_s"] = round(time.perf_counter() - started, 1)
+        with step(figures, "scorecard_2026_10"):
+            result = defs.resolve_job_def("publish_scorecard").execute_in_process(
+                instance=instance, partition_key="2026-10", raise_on_error=False
+            )
         figures["scorecard_published"] = result.success
         if result.success:
             (report,) = result.asset_materializations_for_node("exports__scorecard_report")
             figures["scorecard_render_s"] = report.metadata["render_seconds"].value
+    figures["total_s"] = round(
+        figures["generate_s"] + figures["postcodes_s"] + figures["ingest_s"] + figures["build_s"], 1
+    )
+    if england:  # the steps alone: the return's files are validated at England size from scale 1's below
+        return figures
     bench = settings.data_dir / "validation"
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         this_year = _return_files(con, CollectionYear(2026), bench / "2025-26", settings.la_code)
@@ -167,9 +174,6 @@ def measure(scale: float, variant: str = "") -> dict:
             )
             figures["england_return_rows"] = _rows(england)
             figures["validate_england_s"] = _validate_files(england, england_last, bench / "england-report")
-    figures["total_s"] = round(
-        figures["generate_s"] + figures["postcodes_s"] + figures["ingest_s"] + figures["build_s"], 1
-    )
     return figures
 
 
@@ -237,48 +241,87 @@ def _report(rows: list[dict]) -> list[str]:
     return lines
 
 
-def _run(scale: float, variant: str = "") -> dict:
+STEPS = ("generate", "ingest", "build", "return_2025_26", "scorecard_2026_10")
+# England (scale 45) on a shared machine: DuckDB bounded (CLA_DUCKDB_MEMORY_LIMIT, spilling beside the warehouse),
+# and the run stopped if the whole process tree passes CLA_BENCH_MAX_GIB.
+ENGLAND_MEMORY_LIMIT = "4GB"
+MAX_GIB = float(os.environ.get("CLA_BENCH_MAX_GIB", "12"))
+
+
+def _steps_report(rows: list[dict]) -> list[str]:
+    lines = [
+        "",
+        "Each step's wall time (s) and peak memory (GiB: this process and dbt's, sampled every 0.2 s):",
+        "",
+        "| scale | " + " | ".join(STEPS) + " |",
+        "|---:|" + "---:|" * len(STEPS),
+    ]
+    for f in rows:
+        cells = [f"{f.get(f'{s}_s', '–')} s, {f.get(f'{s}_peak_gib', '–')} GiB" for s in STEPS]
+        lines.append(
+            f"| {f['scale']:g}{' ' + f['variant'] if f.get('variant') in VARIANTS else ''} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return lines
+
+
+def _watch(process: subprocess.Popen, name: str) -> int:
+    """Wait for `process`, stopping it (and what it started) if its memory passes MAX_GIB."""
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid) / GIB)
+        if peak > MAX_GIB:
+            os.killpg(process.pid, 9)
+            raise RuntimeError(f"{name}: stopped at {peak:.1f} GiB, over CLA_BENCH_MAX_GIB={MAX_GIB:g}")
+        time.sleep(1)
+    return process.returncode
+
+
+def _run(scale: float, variant: str = "", england: bool = False) -> dict:
     name = f"scale-{scale:g}" + (f"-{variant}" if variant else "")
     data_dir = PROJECT_ROOT / "data" / "bench" / name
     subprocess.run(["rm", "-rf", str(data_dir)], check=True)
     env = {**os.environ, "CLA_DATA_DIR": str(data_dir), "CLA_AS_OF": "2026-11-01"}
     env.pop("CLA_WAREHOUSE", None)
+    if england:
+        env.setdefault("CLA_DUCKDB_MEMORY_LIMIT", ENGLAND_MEMORY_LIMIT)
     if authority := VARIANTS.get(variant, {}).get("authority"):
         env["CLA_AUTHORITY"] = authority
-    print(f"{name}: generating, ingesting, building and validating in {data_dir}", flush=True)
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "orchestration.bench",
-            "--scale",
-            str(scale),
-            *(["--variant", variant] if variant else []),
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    figures = json.loads(out.strip().splitlines()[-1])
+    print(f"{name}: generating, ingesting, building and publishing in {data_dir}", flush=True)
+    command = [sys.executable, "-m", "orchestration.bench", "--scale", str(scale)]
+    command += ["--variant", variant] if variant else []
+    command += ["--england"] if england else []
+    out_path = data_dir.parent / f"{name}.out"
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(out_path, "w") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, text=True, start_new_session=True)
+        if _watch(process, name):
+            raise subprocess.CalledProcessError(process.returncode, command)
+    figures = json.loads(out_path.read_text().strip().splitlines()[-1])
     print(f"  {figures}", flush=True)
     return figures
 
 
 def main() -> int:
-    if len(sys.argv) >= 3 and sys.argv[1] == "--scale":
-        variant = sys.argv[4] if len(sys.argv) == 5 and sys.argv[3] == "--variant" else ""
-        print(json.dumps(measure(float(sys.argv[2]), variant)))
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "--scale":
+        variant = args[args.index("--variant") + 1] if "--variant" in args else ""
+        print(json.dumps(measure(float(args[1]), variant, england="--england" in args)))
         return 0
     bench = PROJECT_ROOT / "BENCHMARKS.md"
-    if sys.argv[1:] == ["--validation"]:  # just 903 validation against the sector validator
+    if args == ["--validation"]:  # just 903 validation against the sector validator (`make bench-validation`)
         from orchestration.ssda903.validation.bench import run as bench_validation
 
         bench_validation(bench)
         return 0
-    only = sys.argv[1:] == ["--variants"]  # just the other shapes of input (`make bench-variants`)
-    rows = [] if only else [_run(scale) for scale in SCALES]
-    rows += [_run(1, variant) for variant in VARIANTS]
+    if args == ["--variants"]:  # just the other shapes of input (`make bench-variants`)
+        rows = [_run(1, variant) for variant in VARIANTS]
+    elif args == ["--england"]:  # just England's size (`make bench-england`)
+        rows = []
+    else:
+        rows = [_run(scale) for scale in SCALES] + [_run(1, variant) for variant in VARIANTS]
+    england = [_run(ENGLAND, england=True)] if args in ([], ["--england"]) else []
     if not bench.exists():
         bench.write_text(
             "# Benchmarks\n\nWritten by `make bench`: synthetic extracts generated, ingested and built from an empty "
@@ -286,10 +329,22 @@ def main() -> int:
             "scale 1 under 60 s after install, scale 10 under 5 minutes; the 903 marts at scale 1 under 15 s of dbt "
             "time; a scale-1 return validated in under 5 s and an England-size one in under 30 s.\n"
         )
+    lines = _report(rows) if rows else [f"\n## {datetime.now():%Y-%m-%d %H:%M} — {machine()}"]
+    lines += _steps_report(rows + england)
+    for f in england:
+        ok = {s: "succeeded" if f[f"{s}_succeeded"] else "FAILED" for s in ("ingest", "build")}
+        total = sum(f[f"{s}_s"] for s in STEPS)
+        peak = max(f[f"{s}_peak_gib"] for s in STEPS)
+        lines += [
+            "",
+            f"England size (scale {ENGLAND}, {f['landing_rows']:,} landing rows, DuckDB memory_limit "
+            f"{os.environ.get('CLA_DUCKDB_MEMORY_LIMIT', ENGLAND_MEMORY_LIMIT)}): {total:.0f} s in all, the largest "
+            f"step {peak:.1f} GiB (goal: 5 minutes and 8 GiB); ingest {ok['ingest']}, build {ok['build']}.",
+        ]
     with open(bench, "a", encoding="utf-8") as f:
-        f.write("\n".join(_report(rows)) + "\n")
+        f.write("\n".join(lines) + "\n")
     print(f"appended to {bench}")
-    if not only:
+    if not args:
         from orchestration.ssda903.validation.bench import run as bench_validation
 
         bench_validation(bench)

@@ -13,6 +13,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.settings import duckdb_config
+
 WAREHOUSE_POOL = "duckdb"
 
 
@@ -26,6 +28,10 @@ class Warehouse(dg.ConfigurableResource):
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(self.path)
         try:
+            # SET rather than connect(config=...): a second connection in this process (dbt's, a test's) with
+            # another configuration would be refused
+            for name, value in duckdb_config().items():
+                con.execute(f"SET {name} = '{value}'")
             yield con
         finally:
             con.close()

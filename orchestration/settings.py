@@ -36,6 +36,15 @@ DBT_TARGET_DIR = Path(
 ).resolve()
 
 
+def duckdb_config() -> dict[str, str]:
+    """The bound every warehouse connection works within (dbt's too: profiles.yml reads the same variable):
+    CLA_DUCKDB_MEMORY_LIMIT (DuckDB's own default, 80% of the machine's memory, when unset; `4GB` bounds an
+    England-size build). Past it DuckDB spills to its default folder beside the warehouse, `<warehouse>.tmp`:
+    that folder is not configurable here, since DuckDB refuses to set it again once it has been used, and dbt
+    sets its settings on every connection it opens."""
+    return {"memory_limit": os.environ.get("CLA_DUCKDB_MEMORY_LIMIT") or "80%"}
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path

@@ -254,6 +254,19 @@ def built(tmp_path_factory):
     return work, warehouse, counts, result
 
 
+def test_every_dbt_unit_test_runs_and_passes_in_the_full_build(built):
+    """The warehouse's own build leaves the unit tests out (orchestration/transform/assets.py): they run here."""
+    _, _, _, result = built
+    declared = {
+        test["name"]
+        for path in (DBT_PROJECT_DIR / "models").rglob("*.yml")
+        for test in (yaml.safe_load(path.read_text()) or {}).get("unit_tests", [])
+    }
+    ran = {r.node.name: str(r.status) for r in result.result if r.node.resource_type == "unit_test"}
+    assert declared and set(ran) == declared
+    assert set(ran.values()) == {"pass"}, ran
+
+
 def test_build_passes_and_staging_views_return_the_raw_rows(built):
     _, warehouse, counts, result = built
     assert result.success, failures(result)

@@ -32,7 +32,7 @@ def check_metadata(outcome: CheckOutcome) -> dict:
         if outcome.checked
         else dg.MetadataValue.float(0.0),
         "threshold": dg.MetadataValue.float(outcome.threshold),
-        f"{key_label}_count": len(keys),
+        f"{key_label}_count": outcome.failing_key_count,
         key_label: dg.MetadataValue.json(keys[:KEYS_SHOWN]),
         "groups": dg.MetadataValue.table(
             records=[

@@ -94,7 +94,8 @@ def _check_section(outcome: CheckOutcome) -> list[str]:
     for group in outcome.groups:
         judged = "" if group.judged else " <small>(too few to judge)</small>"
         keys = ", ".join(group.failing_keys[:KEYS_SHOWN])
-        more = f" … and {len(group.failing_keys) - KEYS_SHOWN:,} more" if len(group.failing_keys) > KEYS_SHOWN else ""
+        hidden = group.failing_key_count - KEYS_SHOWN
+        more = f" … and {hidden:,} more" if hidden > 0 else ""
         out.append(
             f"<tr><td>{e(check.name)} · {e(group.group)}</td><td>{_result(group.passed)}{judged}</td>"
             f"<td class='num'>{group.checked:,}</td><td class='num'>{group.failing:,}</td>"
@@ -183,7 +184,7 @@ def _checks_frame(outcomes: list[CheckOutcome]) -> pd.DataFrame:
                 "threshold": o.threshold,
                 "rows_checked": g.checked,
                 "rows_failing": g.failing,
-                "failing_keys": len(g.failing_keys),
+                "failing_keys": g.failing_key_count,
             }
             for o in outcomes
             for g in o.groups

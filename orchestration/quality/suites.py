@@ -2,7 +2,8 @@
 
 Each suite file holds the checks of one idea (completeness, linkage, timeliness, plausibility, shifts,
 duplicates); thresholds.yaml holds every threshold, each overridable by CLA_DQ_<NAME> in the environment or by
-a check's run config.
+a check's run config. A check's `where` and `sql` are SQL run in the warehouse, where `$la_code` and
+`$<threshold name>` are bound as parameters.
 """
 
 from __future__ import annotations
