@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from orchestration.ingest.ssd.mapping import NOT_USED
 from schemas.contracts import load_contracts
 from schemas.values import is_id
 
@@ -81,7 +82,8 @@ def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
 def quarantined_children(
     con: duckdb.DuckDBPyConnection, la_code: str, entities: Iterable[str], leaves_out: frozenset[str] = frozenset()
 ) -> QuarantinedChildren:
-    """The quarantined rows of `entities` (the extracts a return is built from) and the child of each."""
+    """The quarantined rows of `entities` (the extracts a return is built from) and the child of each; rows the SSD
+    adapter set aside as not the extracts' (NOT_USED) are no fault of a child's record and hold nothing back."""
     contracts = load_contracts()
     known = _exists(con, "raw", "children")
     frames = []
@@ -101,8 +103,8 @@ def quarantined_children(
         frame = con.execute(
             f"SELECT '{entity}' AS entity, q.source_file, q.source_row, {own} AS own_id, "
             f"{'q.upn' if 'upn' in links else 'NULL'} AS upn, coalesce({linked}) AS linked "
-            f"FROM quarantine.{entity} AS q{joins} WHERE q.la_code = ?",
-            [*([la_code] * len(links)), la_code],
+            f"FROM quarantine.{entity} AS q{joins} WHERE q.la_code = ? AND position(? IN q.problems) = 0",
+            [*([la_code] * len(links)), la_code, NOT_USED],
         ).df()
         frames.append(frame)
     if not frames:

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, not_used, rejected_rows
 from orchestration.ingest.ssd.tables import SsdTable
 from orchestration.ingest.ssd.values import code_descriptions, decode_903
 
@@ -49,7 +49,7 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
         & ~code.isin(set(code_descriptions("LS").values()))
         & text.astype("string").str.contains(NOT_IN_CARE.pattern, regex=True, case=False, na=False)
     )
-    reason = text.map(lambda t: f"'{t}' is not a looked-after legal status (903 LS); not used")
+    reason = text.map(lambda t: not_used(f"'{t}' is not a looked-after legal status (903 LS)"))
     rejected = combine(
         rejected_rows(mapped, orphan, "lega_person_id", problem),
         rejected_rows(mapped, not_care, "lega_legal_status", reason),

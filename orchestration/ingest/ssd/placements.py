@@ -1,6 +1,7 @@
 """placements ← ssd_cla_placement, with the home postcode from ssd_address (the home address in force when
 the placement began) and a carer id recovered from the episodes' RNE: the SSD has no carer id, but an episode
-that starts a placement with RNE T or U ("same carer") keeps the carer of the placement before."""
+that starts a placement with RNE T or U ("same carer") keeps the carer of the placement before, and a return from
+a temporary placement to the placement before it keeps that placement's carer."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 
 import pandas as pd
 
-from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, not_used, rejected_rows, uses
 from orchestration.ingest.ssd.periods import episodes_in_order
 from orchestration.ingest.ssd.tables import SsdTable
 from orchestration.ingest.ssd.values import decode_903
@@ -51,13 +52,34 @@ def home_types() -> set[str]:
     return {t.strip().upper() for t in os.environ.get("CLA_SSD_HOME_ADDRESS_TYPES", "HOME").split(",") if t.strip()}
 
 
+TEMPORARY = {"T0", "T1", "T2", "T3", "T4"}  # 903 PLACE codes of a temporary placement
+SAME_PLACE = ("provider", "urn", "postcode")
+
+
 def _carers(placements: pd.DataFrame, episodes: pd.DataFrame) -> pd.Series:
-    """A carer id per placement: a new carer unless the episode that starts the placement says RNE T or U."""
+    """A carer id per placement: a new carer unless the episode that starts the placement says RNE T or U, or
+    the placement is a return from a temporary placement (903 PLACE T0-T4) to the placement before it (the same
+    provider, URN and postcode), which DfE's placement count treats as the same carers
+    (docs/scorecard_indicators.md)."""
     starting = episodes.dropna(subset=["placement"]).drop_duplicates("placement")[["placement", "rne"]]
     same = placements["placement_id"].map(starting.set_index("placement")["rne"]).isin(["T", "U"])
     order = placements.assign(same=same).sort_values(["child_id", "start", "_row"])
     first_of_child = order["child_id"].ne(order["child_id"].shift())
     carer_number = (~order["same"] | first_of_child).cumsum()
+    before, between = order.shift(2), order.shift(1)
+    back = (
+        order["child_id"].eq(before["child_id"])
+        & order["child_id"].eq(between["child_id"])
+        & between["placement_type"].isin(TEMPORARY)
+        & ~order["placement_type"].isin(TEMPORARY)
+        & order["placement_type"].eq(before["placement_type"])
+    )
+    for name in SAME_PLACE:
+        back &= order[name].fillna("").eq(before[name].fillna(""))
+    joined: dict[int, int] = {}  # a carer number → the earlier one it returns to
+    for number, earlier in zip(carer_number[back], carer_number.shift(2)[back], strict=True):
+        joined[int(number)] = joined.get(int(earlier), int(earlier))
+    carer_number = carer_number.map(lambda n: joined.get(n, n))
     first_placement = order.groupby(carer_number)["placement_id"].transform("first")
     return ("C-" + first_placement.astype(str)).reindex(placements.index)
 
@@ -90,9 +112,9 @@ def _home_postcodes(placements: pd.DataFrame, address: SsdTable) -> tuple[pd.Ser
     unused = spells[~spells["_row"].isin(used.index)]
     why = unused["type"].map(
         lambda t: (
-            f"not used: address type '{t}' is not a home address (CLA_SSD_HOME_ADDRESS_TYPES)"
+            not_used(f"address type '{t}' is not a home address (CLA_SSD_HOME_ADDRESS_TYPES)")
             if t not in home_types()
-            else "not used: no placement began while this was the child's home address"
+            else not_used("no placement began while this was the child's home address")
         )
     )
     return postcode, combine(
@@ -113,6 +135,10 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
             "child_id": child,
             "person": person.fillna(period.map(people.person_of_period)),
             "start": pd.to_datetime(column(table, "clap_cla_placement_start_date").str[:10], errors="coerce"),
+            "placement_type": column(table, "clap_cla_placement_type"),
+            "provider": column(table, "clap_cla_placement_provider"),
+            "urn": column(table, "clap_cla_placement_urn"),
+            "postcode": column(table, "clap_cla_placement_postcode"),
         }
     )
     home, address_uses = _home_postcodes(rows, tables["ssd_address"])
@@ -134,5 +160,8 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
     )
     orphan = problem.notna()
     rejected = rejected_rows(mapped, orphan, "clap_person_id", problem)
-    notes = ["carer_id: the SSD has none; recovered from the episodes' RNE (T and U keep the carer)"]
+    notes = [
+        "carer_id: the SSD has none; recovered from the episodes' RNE (T and U keep the carer) and from returns "
+        "from a temporary placement to the placement before it"
+    ]
     return Mapped("placements", "ssd_cla_placement", mapped[~orphan], rejected, address_uses, notes)

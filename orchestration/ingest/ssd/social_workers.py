@@ -7,7 +7,7 @@ import os
 
 import pandas as pd
 
-from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, rejected_rows, uses
+from orchestration.ingest.ssd.mapping import Link, Mapped, People, column, combine, not_used, rejected_rows, uses
 from orchestration.ingest.ssd.tables import SsdTable
 from orchestration.ingest.ssd.values import decode_903
 
@@ -66,7 +66,7 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
             mapped,
             not_case_worker,
             "invo_professional_role_id",
-            role.map(lambda r: f"'{r}' is not an allocated case worker (CLA_SSD_CASE_WORKER_ROLES); not used"),
+            role.map(lambda r: not_used(f"'{r}' is not an allocated case worker (CLA_SSD_CASE_WORKER_ROLES)")),
         ),
         rejected_rows(mapped, orphan, "invo_person_id", problem),
         rejected_rows(
@@ -94,7 +94,7 @@ def build(tables: dict[str, SsdTable], people: People) -> Mapped:
             "ssd_professionals",
             unused["row"],
             pd.Series([None] * len(unused)),
-            pd.Series(["not used: no case-worker involvement names this worker"] * len(unused)),
+            pd.Series([not_used("no case-worker involvement names this worker")] * len(unused)),
         ),
     )
     return Mapped("social_worker_allocations", table.name, kept, rejected, worker_uses)
