@@ -33,16 +33,8 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "not installed: $$missing (sudo apt-get install $$missing): the UI and printing tests need them"; fi
 
-# tests/test_ssd_postgres.py starts its own PostgreSQL server in a temporary folder (Debian's postgresql:
-# initdb and pg_ctl). As root, install it when it is missing; otherwise say how. Only `make test` needs it.
-postgres:
-	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
-	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
-	else echo "postgresql is not installed: tests/test_ssd_postgres.py needs it (sudo apt-get install postgresql)"; fi
-
-# The PostgreSQL tests (the regional hub on a server) start Debian's PostgreSQL in a temporary folder
-# (tests/postgres_server.py). As root, install it when it is missing; otherwise say how.
+# The PostgreSQL tests (the SSD read from a server, the regional hub, the seeds) start Debian's PostgreSQL in a
+# temporary folder (tests/postgres_server.py). As root, install it when it is missing; otherwise say how.
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \

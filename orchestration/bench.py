@@ -168,12 +168,14 @@ def measure(scale: float, variant: str = "", england: bool = False) -> dict:
         figures["return_rows"] = _rows(this_year)
         figures["validate_files_s"] = _validate_files(this_year, last_year, bench / "report")
         if scale == 1 and not variant:
-            england = _return_files(con, CollectionYear(2026), bench / "england-2025-26", settings.la_code, ENGLAND)
+            england_files = _return_files(
+                con, CollectionYear(2026), bench / "england-2025-26", settings.la_code, ENGLAND
+            )
             england_last = _return_files(
                 con, CollectionYear(2025), bench / "england-2024-25", settings.la_code, ENGLAND
             )
-            figures["england_return_rows"] = _rows(england)
-            figures["validate_england_s"] = _validate_files(england, england_last, bench / "england-report")
+            figures["england_return_rows"] = _rows(england_files)
+            figures["validate_england_s"] = _validate_files(england_files, england_last, bench / "england-report")
     return figures
 
 
