@@ -117,3 +117,22 @@ def test_the_check_says_which_year_and_kind_of_return_and_why_rules_did_not_run(
         assert check.metadata["collection_year"].value == "2026/27"
         assert "needs the Ofsted provider register" in check.metadata["rules_not_run_why"].value
     assert kinds == {"2026-11-01": "draft: the year has not ended, not for DfE", "2027-05-01": "complete year"}
+
+
+def test_a_list_longer_than_excel_opens_is_cut_in_the_workbook_and_whole_in_the_csv(tmp_path, monkeypatch):
+    from orchestration.ssda903.validation import reports
+
+    header = pd.DataFrame(
+        [{"CHILD": str(n), "SEX": "X", "DOB": "01/02/2012", "ETHNIC": "WBRI", "UPN": "UN1"} for n in range(30)]
+    )
+    validation = validate(open_database(Y2526, LA, {"header": header}), Y2526)
+    assert len(validation.failures) > 10
+    monkeypatch.setattr(reports, "EXCEL_ROWS", 11)  # as if Excel's 1,048,576 rows were 11
+    write_reports(validation, tmp_path, authority="Kent (E10000016)", on=date(2026, 5, 1))
+
+    book = openpyxl.load_workbook(tmp_path / "validation_report.xlsx")
+    assert book["By child"].max_row == 11  # the header and the first 10
+    overview = [[c for c in row if c is not None] for row in book["Overview"].iter_rows(values_only=True)]
+    total = len(validation.failures)
+    assert ["'By child' lists", f"the first 10 of {total:,}: all in validation_errors.csv"] in overview
+    assert len(pd.read_csv(tmp_path / "validation_errors.csv", dtype=str)) == total

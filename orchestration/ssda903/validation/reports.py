@@ -39,6 +39,9 @@ def by_rule(summary: pd.DataFrame) -> pd.DataFrame:
     return order.drop(columns=["_status", "_rule"]).reset_index(drop=True)
 
 
+EXCEL_ROWS = 1_048_576  # the most rows a worksheet has in Excel: a longer list would not open
+
+
 def not_run_text(not_run: pd.DataFrame) -> str:
     """The rules that did not run, grouped by why: '8 rules need the Ofsted provider register ...: 219, 221'."""
     lines = []
@@ -77,7 +80,11 @@ def write_reports(
         ("queries", validation.queries),
         ("children with an error", failures.loc[failures["severity"] == "error", "child"].nunique()),
     ]
-    sheets = [_sheet("By rule", summary), _sheet("By child", failures)]
+    listed = failures.head(EXCEL_ROWS - 1)  # below the header row
+    if len(listed) < len(failures):
+        shown = f"the first {len(listed):,} of {len(failures):,}: all in {written[1].name}"
+        overview.append(("'By child' lists", shown))
+    sheets = [_sheet("By rule", summary), _sheet("By child", listed)]
     if quarantined is not None:
         children = quarantined.by_child()
         written.append(folder / "quarantined_children.csv")
