@@ -460,19 +460,19 @@ def _validate_903(args: argparse.Namespace) -> int:
     reporting = time.perf_counter()
     written = write_reports(validation, Path(args.out), authority=la_code)
     stages["reports"] = time.perf_counter() - reporting
-    summary = validation.summary()
-    ran = int((summary["status"] == "run").sum())
+    outcomes = validation.outcomes
+    ran = sum(o.status == "run" for o in outcomes)
     _say(f"{year} return ({this_year.file_format}, {', '.join(f'{t} {len(f)}' for t, f in this_year.tables.items())})")
     _say(
-        f"{ran} of {len(summary)} rules run ({(summary['status'] == 'not run').sum()} not run for want of data, "
-        f"{(summary['status'] == 'not implemented').sum()} not implemented); "
+        f"{ran} of {len(outcomes)} rules run ({sum(o.status == 'not run' for o in outcomes)} not run for want of "
+        f"data, {sum(o.status == 'not implemented' for o in outcomes)} not implemented); "
         f"{validation.errors} errors and {validation.queries} queries for "
-        f"{validation.failures['child'].nunique()} children, in {time.perf_counter() - started:.1f} s"
+        f"{validation.children} children, in {time.perf_counter() - started:.1f} s"
     )
-    for row in by_rule(summary[summary["failures"] > 0]).head(15).itertuples():
-        _say(f"  {row.rule:>9} {row.severity:<6}{row.failures:>6}  {row.message[:90]}")
-    not_run = summary[summary["status"] != "run"]
-    if len(not_run):
+    for rule in by_rule(o for o in outcomes if o.failures > 0)[:15]:
+        _say(f"  {rule.code:>9} {rule.severity:<6}{rule.failures:>6}  {rule.message[:90]}")
+    not_run = [o for o in outcomes if o.status != "run"]
+    if not_run:
         _say(not_run_text(not_run))
     _say(f"reports: {', '.join(str(p) for p in written)}")
     _say("stages: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stages.items()))

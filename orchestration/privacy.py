@@ -10,11 +10,10 @@ column. Names never reach the warehouse at all (the contracts' `personal` column
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from schemas.contracts import Contract
-from schemas.values import is_id
+if TYPE_CHECKING:  # pandas and the contracts are imported where used: `cla validate-903` needs neither
+    from schemas.contracts import Contract
 
 # DfE's 903 fields that identify a child: date of birth, the mother's child's date of birth, the postcodes, UPN.
 PERSONAL_903_FIELDS = frozenset({"DOB", "MC_DOB", "HOME_POST", "PL_POST", "UPN"})
@@ -27,6 +26,8 @@ _DATE_OR_POSTCODE = re.compile(r"\d{4,}|^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")  # a 
 
 
 def blank(value) -> bool:
+    import pandas as pd
+
     return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
 
 
@@ -56,6 +57,10 @@ def shown_value(value, personal: bool) -> str:
 def child_id(value) -> str:
     """A case-system child id as a report names the child; a value in its place that is no id (a date of
     birth shifted into the column) is not shown."""
+    import pandas as pd
+
+    from schemas.values import is_id
+
     if blank(value):
         return ""
     return str(value) if bool(is_id(pd.Series([str(value)])).iloc[0]) else "(not an id)"

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-import pandas as pd
+from orchestration.scratch import beside
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -30,6 +34,8 @@ def neutralise(value: object) -> object:
 
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with every text cell neutralised (columns of numbers, dates and flags untouched)."""
+    import pandas as pd
+
     texts = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
     return frame.assign(**{str(c): frame[c].map(neutralise, na_action="ignore") for c in texts}) if texts else frame
 
@@ -40,12 +46,12 @@ def write_report_csv(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def write_long_report_csv(frame: pd.DataFrame, path: Path) -> Path:
+def write_long_report_csv(frame: pd.DataFrame | pa.Table, path: Path) -> Path:
     """As write_report_csv, for a list of failures that may run to millions of rows: written by DuckDB in a tenth
     of pandas' time, with the bytes pandas writes for texts and integers (quoted only where needed, blanks empty,
-    '\\n' line ends) and the same texts neutralised, in SQL."""
+    '\\n' line ends) and the same texts neutralised, in SQL. A frame or an Arrow table (no pandas needed)."""
     starts = "".join(FORMULA_STARTS).replace("-", "\\-")
-    with duckdb.connect() as con:
+    with beside() as con:
         con.register("frame", frame)
         kinds = con.execute("SELECT column_name, column_type FROM (DESCRIBE frame)").fetchall()
         columns = []

@@ -12,19 +12,26 @@ from __future__ import annotations
 
 import itertools
 import math
+import queue
 import re
+import sys
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 import numpy
-import pandas as pd
+import pyarrow as pa
 
-from orchestration.scratch import scratch_duckdb
+from orchestration.arrow_rows import integers
+from orchestration.scratch import beside
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -103,7 +110,7 @@ class Sheet:
     frozen_rows: int = 0
     frozen_columns: int = 0
     filter_row: int | None = None  # the 1-based row of headers to put filters on
-    frame: pd.DataFrame | None = None  # a table written below `rows`, column by column (fast for large ones)
+    frame: pd.DataFrame | pa.Table | None = None  # a table written below `rows`, column by column (fast for large)
     repeat_rows: int = 0  # the first rows (title block and headers) printed again at the top of every page
     print_header: str = ""  # printed at the top of every page (authority, period, date made)
     landscape: bool = True  # A4, fitted to the page's width; as many pages down as the rows need
@@ -154,7 +161,7 @@ def _cell(ref: str, value: object, style: int) -> str:
     s = f' s="{style}"' if style else ""
     if isinstance(value, numpy.generic):
         value = value.item()
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    if value is None or _is_nat(value) or (isinstance(value, float) and math.isnan(value)):
         return f'<c r="{ref}"{s}/>' if style else ""
     if isinstance(value, bool):
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
@@ -168,6 +175,12 @@ def _cell(ref: str, value: object, style: int) -> str:
     text = _ILLEGAL.sub("", str(value))
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
+def _is_nat(value: object) -> bool:
+    """pandas' missing date (only pandas makes one, so it is not imported to ask)."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NaT
 
 
 def _sql_text(expression: str) -> str:
@@ -196,20 +209,31 @@ def _sql_cell(letter: str, column: str, kind: str) -> str:
     return f"coalesce({body}, '')"
 
 
-def _frame_rows(frame: pd.DataFrame, first_row: int) -> Iterator[bytes]:
+def frame_size(frame: pd.DataFrame | pa.Table) -> tuple[int, list[str]]:
+    """Rows and column names of a frame or an Arrow table."""
+    if isinstance(frame, pa.Table):
+        return frame.num_rows, frame.column_names
+    return len(frame), [str(c) for c in frame.columns]
+
+
+def _frame_rows(frame: pd.DataFrame | pa.Table, first_row: int) -> Iterator[bytes]:
     """The rows of a large table as UTF-8 XML, built by DuckDB a column at a time: a Python loop over each cell
     writes tens of thousands of cells a second, this some millions. Given in pieces of ROWS_PER_CHUNK rows as the
     sheet is written, so a table of millions of rows is never one string, nor all its pieces at once."""
-    if frame.empty:
+    rows, names = frame_size(frame)
+    if not rows or not names:  # what pandas calls empty
         return
-    numbered = frame.reset_index(drop=True)
-    numbered.insert(0, "__row", range(first_row, first_row + len(frame)))
-    with scratch_duckdb() as con:
+    if isinstance(frame, pa.Table):
+        numbered = frame.add_column(0, "__row", integers(first_row, rows))
+    else:
+        numbered = frame.reset_index(drop=True)
+        numbered.insert(0, "__row", range(first_row, first_row + rows))
+    with beside() as con:
         con.register("sheet_frame", numbered)
         kinds = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE sheet_frame)").fetchall())
         cells = " || ".join(
             _sql_cell(column_letter(i), '"' + name.replace('"', '""') + '"', kinds[name])
-            for i, name in enumerate(str(c) for c in frame.columns)
+            for i, name in enumerate(names)
         )
         rows = con.sql(
             f"SELECT '<row r=\"' || n || '\">' || {cells} || '</row>' FROM "
@@ -217,6 +241,44 @@ def _frame_rows(frame: pd.DataFrame, first_row: int) -> Iterator[bytes]:
         ).to_arrow_reader(ROWS_PER_CHUNK)
         for batch in rows:  # streamed: one aggregate of every row would hold the whole sheet in DuckDB's memory
             yield "".join(batch.column(0).to_pylist()).encode("utf-8")
+
+
+def _made_alongside(pieces: Iterable[bytes], ahead: int = 2) -> Iterator[bytes]:
+    """The pieces in order, each made in a thread of its own while the one before is compressed: DuckDB making
+    a sheet's rows and zlib compressing them both release the GIL, so the two keep both cores busy."""
+    made: queue.Queue = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+    end = object()
+
+    def hand(item: object) -> bool:
+        """Give the writer an item; False once the writer has stopped."""
+        while not stop.is_set():
+            try:
+                made.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def make() -> None:
+        try:
+            for piece in pieces:
+                if not hand(piece):
+                    return
+            hand(end)
+        except BaseException as error:  # handed to the writer, which raises it
+            hand(error)
+
+    maker = threading.Thread(target=make, name="xlsx-rows", daemon=True)
+    maker.start()
+    try:
+        while (piece := made.get()) is not end:
+            if isinstance(piece, BaseException):
+                raise piece
+            yield piece
+    finally:
+        stop.set()  # the writer stopped early (an error): the maker stops too
+        maker.join()
 
 
 def _sheet_xml(sheet: Sheet) -> tuple[Iterator[bytes], str]:
@@ -243,8 +305,9 @@ def _sheet_xml(sheet: Sheet) -> tuple[Iterator[bytes], str]:
     height = len(rows)
     frame_rows: Iterable[bytes] = ()
     if sheet.frame is not None:
-        frame_rows = _frame_rows(sheet.frame, len(rows) + 1)
-        width, height = max(width, len(sheet.frame.columns)), height + len(sheet.frame)
+        frame_rows = _made_alongside(_frame_rows(sheet.frame, len(rows) + 1))
+        size, names = frame_size(sheet.frame)
+        width, height = max(width, len(names)), height + size
     last = f"{column_letter(max(width, 1) - 1)}{max(height, 1)}"
     view = '<sheetView workbookViewId="0"/>'
     if sheet.frozen_rows or sheet.frozen_columns:

@@ -15,8 +15,7 @@ import os
 import re
 from pathlib import Path
 
-import duckdb
-
+from orchestration.scratch import beside
 from orchestration.settings import SEEDS_DIR
 
 SHIPPED = SEEDS_DIR / "postcodes_uk.parquet"
@@ -39,7 +38,8 @@ def postcode_file() -> Path:
 
 def _header(path: Path) -> list[str]:
     if path.suffix == ".parquet":
-        return [r[0] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet({_quoted(path)})").fetchall()]
+        with beside() as con:
+            return [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_quoted(path)})").fetchall()]
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
         return [c.strip().strip('"') for c in f.readline().split(",")]

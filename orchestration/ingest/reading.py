@@ -15,10 +15,10 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from schemas.values import normalise_header
+if TYPE_CHECKING:  # imported where used: `cla validate-903` reads files with decode() alone, without pandas
+    import pandas as pd
 
 EXTENSIONS = (".csv", ".xlsx")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # encrypted .xlsx and old .xls files are OLE containers, not zips
@@ -86,6 +86,10 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def _frame(header: list[str], body: list[list[str]], first_row: int, encoding: str) -> ReadFile:
+    import pandas as pd
+
+    from schemas.values import normalise_header
+
     names = [normalise_header(h) for h in header]
     duplicated = sorted({n for n in names if names.count(n) > 1 and n})
     if duplicated:

@@ -382,7 +382,7 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
         ),
         "rules_run": int((summary["status"] == "run").sum()),
         "rules_not_run": dg.MetadataValue.json({r.rule: r.reason or r.status for r in not_run.itertuples()}),
-        "rules_not_run_why": dg.MetadataValue.md(not_run_text(not_run) or "every active rule ran"),
+        "rules_not_run_why": dg.MetadataValue.md(not_run_text(not_run.itertuples()) or "every active rule ran"),
         "failures_by_rule": dg.MetadataValue.json(
             {f"{r.rule} ({r.severity})": int(r.failures) for r in failing.itertuples()}
         ),

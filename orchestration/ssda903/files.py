@@ -16,17 +16,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from orchestration.ingest.reading import FileProblem, decode
 from orchestration.privacy import PERSONAL_903_FIELDS
-from orchestration.ssda903 import xml_layout
 from orchestration.ssda903.layouts import CollectionYear, Table, tables, tables_for
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: `cla validate-903` reads a CSV return without it
+    import pandas as pd
 
 IGNORED = {"manifest.json"}  # this warehouse's own export manifest, if an exported folder is dropped back in
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -169,14 +170,18 @@ def _read_whole(utf8: bytes, header: list[str], table: Table) -> tuple[pa.Table,
     values = []
     for name in columns:
         trimmed = pc.utf8_trim_whitespace(read[name])
-        values.append(pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed))
+        # blank as null (a length cast to a flag, and an array of nulls: a Python "" here would import pandas)
+        filled = pc.cast(pc.utf8_length(trimmed), pa.bool_())
+        values.append(pc.if_else(filled, trimmed, pa.nulls(len(trimmed), pa.string())))
     kept = pc.invert(functools.reduce(pc.and_, [pc.is_null(v) for v in values]))
-    numbers = np.flatnonzero(kept.to_numpy(zero_copy_only=False)) + 2  # the header is row 1
+    numbers = [n + 2 for n in pc.indices_nonzero(kept).to_pylist()]  # the header is row 1
     rows = pa.table(values, names=columns).filter(kept)
-    return rows, numbers.tolist()
+    return rows, numbers
 
 
 def _read_row_by_row(name: str, text: str, table: Table) -> TableRows:
+    import pandas as pd
+
     records = list(csv.reader(io.StringIO(text, newline="")))
     positions = [[c.strip().upper() for c in records[0]].index(column) for column in table.column_names]
     width = len(records[0])
@@ -227,6 +232,8 @@ def read_return(source: Path | Sequence[Path]) -> ReturnFiles:
         raise FileProblem("; ".join(problems))
 
     if xmls:
+        from orchestration.ssda903 import xml_layout
+
         try:
             located, notes = xml_layout.read_xml(xmls[0])
         except FileProblem as problem:
@@ -277,6 +284,8 @@ def typed(rows: TableRows) -> tuple[pd.DataFrame, list[str]]:
     """The rows with warehouse types (lowercased DfE columns; dates as dates, integers as integers), and a
     problem for every value that does not fit its type (naming file, row and column). A row with a problem
     is left out; so is a row without CHILD."""
+    import pandas as pd
+
     problems = list(rows.problems)
     out: list[list] = []
     for location, record in zip(rows.locations, rows.frame.itertuples(index=False, name=None), strict=True):
@@ -313,15 +322,17 @@ def typed(rows: TableRows) -> tuple[pd.DataFrame, list[str]]:
 def to_text(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """Warehouse rows (lowercased DfE columns, typed) as the text a file holds: dates dd/mm/yyyy, integers
     without decimals, None for blank. Columns named in DfE's form and order."""
+    import pandas as pd
+
     out = {}
     for column in table.columns:
         values = frame[column.field] if column.field in frame.columns else frame[column.name]
-        out[column.name] = [_as_text(v, column.type) for v in values]
+        out[column.name] = [_as_text(v, column.type, pd.isna) for v in values]
     return pd.DataFrame(out, columns=list(table.column_names), dtype=object)
 
 
-def _as_text(value, kind: str) -> str | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+def _as_text(value, kind: str, isna) -> str | None:
+    if value is None or (not isinstance(value, str) and isna(value)):
         return None
     if kind == "date":
         if isinstance(value, str):
@@ -339,6 +350,8 @@ def _as_text(value, kind: str) -> str | None:
 def csv_bytes(table: Table, frame: pd.DataFrame, year: CollectionYear) -> bytes:
     """One table as DfE's CSV: the year's columns in order as the header row, UTF-8 without a byte-order mark,
     '\\n' line ends, blanks empty, quotes only where a value needs them."""
+    import pandas as pd
+
     columns = list(c.name for c in table.columns_for(year))
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
@@ -351,6 +364,8 @@ def csv_bytes(table: Table, frame: pd.DataFrame, year: CollectionYear) -> bytes:
 def write_csv_set(frames: Mapping[str, pd.DataFrame], folder: Path, year: CollectionYear) -> dict[str, Path]:
     """Every table of the year's return as its CSV file in `folder` (a table with no rows is its header row
     alone; a table not in that year's return is not written). Returns DfE table name → path."""
+    import pandas as pd
+
     written = {}
     for table in tables_for(year):
         frame = frames.get(table.name)
@@ -363,5 +378,7 @@ def write_csv_set(frames: Mapping[str, pd.DataFrame], folder: Path, year: Collec
 
 
 def write_xml(frames: Mapping[str, pd.DataFrame], path: Path, year: CollectionYear) -> Path:
+    from orchestration.ssda903 import xml_layout
+
     path.write_bytes(xml_layout.xml_bytes(frames, year))
     return path

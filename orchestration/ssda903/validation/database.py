@@ -18,17 +18,19 @@ PLACE_PROVIDER codes the provision may be used for, comma-separated), POSTCODE, 
 
 from __future__ import annotations
 
-import csv
+from typing import TYPE_CHECKING
 
 import duckdb
-import numpy as np
-import pandas as pd
 import pyarrow as pa
 
+from orchestration.arrow_rows import integers
 from orchestration.scratch import scratch_duckdb
 from orchestration.settings import PROJECT_ROOT, SEEDS_DIR
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.history import load_history
+
+if TYPE_CHECKING:  # frames (the warehouse's marts) are made text with pandas; a return read from files is Arrow
+    import pandas as pd
 
 DATABASE = "validation"
 LA_PERM_CODES = PROJECT_ROOT / "schemas" / "ssda903" / "la_perm_codes.csv"
@@ -41,6 +43,8 @@ def _columns(mart: str) -> list[str]:
 
 
 def _as_text(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame(columns=columns) if frame is None else frame.copy()
     frame.columns = [str(c).upper() for c in frame.columns]
     frame = frame.reindex(columns=columns)
@@ -63,9 +67,11 @@ def _load(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table | pd.DataFra
     already text, trimmed, null for blank, and is loaded as it is; anything else is made text first."""
     if isinstance(rows, pa.Table):
         rows = rows.rename_columns([str(c).upper() for c in rows.column_names])
+    elif rows is None:  # a table the return does not hold: no rows
+        rows = pa.table([pa.nulls(0, pa.string()) for _ in columns], names=columns)
     else:
         rows = pa.Table.from_pandas(_as_text(rows, columns), preserve_index=False)
-    rows = rows.append_column("row_key", pa.array(np.arange(1, rows.num_rows + 1, dtype=np.int32)))
+    rows = rows.append_column("row_key", integers(1, rows.num_rows, pa.int32()))
     given = set(rows.column_names)
     selected = ", ".join(f"CAST({quoted(c) if c in given else 'NULL'} AS VARCHAR) AS {quoted(c)}" for c in columns)
     con.register("incoming", rows)
@@ -116,15 +122,14 @@ def open_database(
         "CREATE MACRO age(dob, on_day) AS "
         "date_diff('year', dob, on_day) - CASE WHEN strftime(on_day, '%m%d') < strftime(dob, '%m%d') THEN 1 ELSE 0 END"
     )
-    with open(SEEDS_DIR / "ssda903_codes.csv", newline="", encoding="utf-8") as f:
-        codes = pd.DataFrame(list(csv.DictReader(f)))
-    con.register("incoming", codes)
+    # (A blank year reads as NULL here where csv.DictReader gave '': try_cast makes either NULL.)
     con.execute(
         "CREATE TABLE codes AS SELECT field, code, "
         "try_cast(first_collection_year AS INTEGER) AS first_year, "
-        "try_cast(last_collection_year AS INTEGER) AS last_year FROM incoming"
+        "try_cast(last_collection_year AS INTEGER) AS last_year "
+        "FROM read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true)",
+        [str(SEEDS_DIR / "ssda903_codes.csv")],
     )
-    con.unregister("incoming")
     # LA_PERM's codes (rule 633): DfE's three-digit authority numbers, old ones included, and WAL, SCO, NUK,
     # NIR, 999.
     con.execute(

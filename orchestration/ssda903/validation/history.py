@@ -15,14 +15,19 @@ years before, as far as held).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
-import pyarrow as pa
 
 from orchestration.ssda903.layouts import CollectionYear
 
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+    Rows = pd.DataFrame | pa.Table
+
 HISTORY_TABLES = ("header", "episodes", "uasc", "placed_adoption")
-Rows = pd.DataFrame | pa.Table
 
 
 def load_history(

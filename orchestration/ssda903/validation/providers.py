@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from orchestration.ingest.reading import FileProblem, decode
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class ProviderRegisterProblem(ValueError):
@@ -17,6 +19,8 @@ class ProviderRegisterProblem(ValueError):
 
 
 def read_providers(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     try:
         text, _ = decode(path.read_bytes())
         return pd.read_csv(io.StringIO(text), dtype=str)

@@ -17,36 +17,52 @@ before 1000, the SW rules last.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import pyarrow as pa
 
+from orchestration.arrow_rows import rows_table
 from orchestration.report_csv import write_long_report_csv, write_report_csv
-from orchestration.ssda903.quarantined import QuarantinedChildren
 from orchestration.ssda903.validation.catalogue_changes import current_release, natural_key
-from orchestration.ssda903.validation.runner import Validation
-from orchestration.xlsx import Sheet, Styled, write_xlsx
+from orchestration.ssda903.validation.runner import RuleOutcome, Validation
+from orchestration.xlsx import Sheet, Styled, frame_size, write_xlsx
+
+if TYPE_CHECKING:  # no pandas for `cla validate-903`: its reports are written from Arrow tables
+    import pandas as pd
+
+    from orchestration.ssda903.quarantined import QuarantinedChildren
 
 STATUS_ORDER = {"run": 0, "not run": 1, "not implemented": 2}
 
 
-def by_rule(summary: pd.DataFrame) -> pd.DataFrame:
+def by_rule(outcomes: Iterable[RuleOutcome]) -> list[RuleOutcome]:
     """Rules that ran first, the most failures first, then by rule code in DfE's order."""
-    order = summary.assign(
-        _status=summary["status"].map(STATUS_ORDER), _rule=summary["rule"].map(natural_key)
-    ).sort_values(["_status", "failures", "_rule"], ascending=[True, False, True])
-    return order.drop(columns=["_status", "_rule"]).reset_index(drop=True)
+    return sorted(outcomes, key=lambda o: (STATUS_ORDER[o.status], -o.failures, natural_key(o.code)))
+
+
+def summary_table(outcomes: Iterable[RuleOutcome]) -> pa.Table:
+    """validation_summary's rows: rule, message, severity, status, reason, failures."""
+    columns = {name: "VARCHAR" for name in ("rule", "message", "severity", "status", "reason")} | {"failures": "BIGINT"}
+    return rows_table(columns, [(o.code, o.message, o.severity, o.status, o.reason, o.failures) for o in outcomes])
 
 
 EXCEL_ROWS = 1_048_576  # the most rows a worksheet has in Excel: a longer list would not open
 
 
-def not_run_text(not_run: pd.DataFrame) -> str:
-    """The rules that did not run, grouped by why: '8 rules need the Ofsted provider register ...: 219, 221'."""
+def not_run_text(not_run: Iterable) -> str:
+    """The rules that did not run (each with rule, status and reason: outcomes, or a summary's rows), grouped by
+    why: '8 rules need the Ofsted provider register ...: 219, 221'."""
+    why: dict[str, list[str]] = {}
+    for rule in not_run:
+        code = rule.code if isinstance(rule, RuleOutcome) else rule.rule
+        why.setdefault(rule.reason or rule.status, []).append(code)
     lines = []
-    for reason, rules in not_run.groupby(not_run["reason"].where(not_run["reason"] != "", not_run["status"])):
-        codes = sorted(rules["rule"], key=natural_key)
+    for reason in sorted(why):
+        codes = sorted(why[reason], key=natural_key)
         lines.append(f"{len(codes)} rule(s) not run, {reason}: {', '.join(codes)}")
     return "\n".join(lines)
 
@@ -59,11 +75,30 @@ def write_reports(
     quarantined: QuarantinedChildren | None = None,
 ) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    summary = by_rule(validation.summary())
-    failures = validation.failures
+    outcomes = by_rule(validation.outcomes)
+    summary = summary_table(outcomes)
+    failures = validation.failure_table
     written = [folder / "validation_summary.csv", folder / "validation_errors.csv", folder / "validation_report.xlsx"]
-    write_report_csv(summary, written[0])
-    write_long_report_csv(failures, written[1])
+    # The CSVs are written by DuckDB, which releases the GIL: in a thread of their own while the workbook is made.
+    with ThreadPoolExecutor(1) as beside:
+        csvs = [beside.submit(write_long_report_csv, *job) for job in ((summary, written[0]), (failures, written[1]))]
+        _write_workbook(validation, written, outcomes, summary, authority, on, quarantined)
+        for done in csvs:
+            done.result()
+    return written
+
+
+def _write_workbook(
+    validation: Validation,
+    written: list[Path],
+    outcomes: list[RuleOutcome],
+    summary: pa.Table,
+    authority: str,
+    on: date | None,
+    quarantined: QuarantinedChildren | None,
+) -> None:
+    """validation_report.xlsx (written[2]), and with the quarantined children their CSV, added to `written`."""
+    failures = validation.failure_table
     heading = [
         [Styled(f"SSDA903 validation report: {validation.year.label}", "title")],
         ["authority", authority or "(not given)"],
@@ -74,20 +109,20 @@ def write_reports(
     ]
     overview = [
         ("collection year", validation.year.label),
-        ("rules run", int((summary["status"] == "run").sum())),
-        ("rules not run", int((summary["status"] != "run").sum())),
+        ("rules run", sum(o.status == "run" for o in outcomes)),
+        ("rules not run", sum(o.status != "run" for o in outcomes)),
         ("errors", validation.errors),
         ("queries", validation.queries),
-        ("children with an error", failures.loc[failures["severity"] == "error", "child"].nunique()),
+        ("children with an error", validation.children_with_errors),
     ]
-    listed = failures.head(EXCEL_ROWS - 1)  # below the header row
-    if len(listed) < len(failures):
-        shown = f"the first {len(listed):,} of {len(failures):,}: all in {written[1].name}"
+    listed = failures.slice(0, EXCEL_ROWS - 1)  # below the header row
+    if listed.num_rows < failures.num_rows:
+        shown = f"the first {listed.num_rows:,} of {failures.num_rows:,}: all in {written[1].name}"
         overview.append(("'By child' lists", shown))
     sheets = [_sheet("By rule", summary), _sheet("By child", listed)]
     if quarantined is not None:
         children = quarantined.by_child()
-        written.append(folder / "quarantined_children.csv")
+        written.append(written[2].parent / "quarantined_children.csv")
         write_report_csv(children, written[-1])
         overview += [
             ("children with quarantined records", len(quarantined.children)),
@@ -102,19 +137,25 @@ def write_reports(
             *sheets,
         ],
     )
-    return written
 
 
-def _sheet(name: str, frame: pd.DataFrame) -> Sheet:
+def _first_values(frame: pd.DataFrame | pa.Table, column: str, count: int = 200) -> list:
+    """A column's first values that are not blank."""
+    if isinstance(frame, pa.Table):
+        return [v for v in frame[column].slice(0, count).to_pylist() if v is not None]
+    import pandas as pd
+
+    return [v for v in frame[column].head(count) if pd.notna(v)]
+
+
+def _sheet(name: str, frame: pd.DataFrame | pa.Table) -> Sheet:
     """A list with its header row bold, frozen, filtered and printed at the top of every page, columns as wide as
     their first 200 values."""
-    widths = [
-        min(max(max([len(str(c))] + [len(str(v)) for v in frame[c].head(200) if pd.notna(v)]) + 2, 8), 80)
-        for c in frame.columns
-    ]
+    _, columns = frame_size(frame)
+    widths = [min(max(max([len(c)] + [len(str(v)) for v in _first_values(frame, c)]) + 2, 8), 80) for c in columns]
     return Sheet(
         name=name,
-        rows=[[Styled(str(c), "bold") for c in frame.columns]],
+        rows=[[Styled(c, "bold") for c in columns]],
         widths=widths,
         frozen_rows=1,
         filter_row=1,

@@ -11,17 +11,22 @@ import queue
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from orchestration.privacy import PERSONAL_903_FIELDS
+from orchestration.scratch import beside
 from orchestration.ssda903.layouts import CollectionYear, tables
 from orchestration.ssda903.validation.catalogue import CataloguedRule, active_rules
 from orchestration.ssda903.validation.catalogue_changes import natural_key
 from orchestration.ssda903.validation.database import cursor, has_last_year, has_postcode_directory, has_providers
 from orchestration.ssda903.validation.rule_units import RuleUnit, unit_for
+
+if TYPE_CHECKING:  # a frame is made only when asked for: `cla validate-903` writes its reports from Arrow
+    import pandas as pd
 
 PERSONAL_FIELDS = PERSONAL_903_FIELDS  # shown as present or blank
 FAILURE_COLUMNS = ["collection_year", "child", "table", "row_key", "rule", "message", "severity", "values"]
@@ -46,18 +51,55 @@ class RuleOutcome:
 class Validation:
     year: CollectionYear
     outcomes: list[RuleOutcome]
-    failures: pd.DataFrame
+    found: pa.Table | pd.DataFrame  # every failure, FAILURE_COLUMNS, in the report's order
     seconds: dict[str, float] = field(default_factory=dict)  # wall time by stage: database, rules
+
+    @cached_property
+    def failures(self) -> pd.DataFrame:
+        """The failures as a frame (the types DuckDB gives: row_key a nullable integer)."""
+        if not isinstance(self.found, pa.Table):
+            return self.found
+        with beside() as con:
+            return con.from_arrow(self.found).df()
+
+    @cached_property
+    def failure_table(self) -> pa.Table:
+        """The failures as Arrow, for the reports: no pandas needed."""
+        if isinstance(self.found, pa.Table):
+            return self.found
+        return pa.Table.from_pandas(self.found, preserve_index=False)
+
+    @cached_property
+    def _tally(self) -> tuple[int, int, int, int]:
+        """Errors, queries, children with any failure, children with an error (counted by DuckDB: pyarrow's
+        comparison with a Python value would import pandas)."""
+        with beside() as con:
+            con.register("found", self.failure_table)
+            return con.execute(
+                "SELECT count(*) FILTER (severity = 'error'), count(*) FILTER (severity = 'query'), "
+                "count(DISTINCT child), count(DISTINCT child) FILTER (severity = 'error') FROM found"
+            ).fetchone()
 
     @property
     def errors(self) -> int:
-        return int((self.failures["severity"] == "error").sum())
+        return self._tally[0]
 
     @property
     def queries(self) -> int:
-        return int((self.failures["severity"] == "query").sum())
+        return self._tally[1]
+
+    @property
+    def children(self) -> int:
+        """How many children have a failure."""
+        return self._tally[2]
+
+    @property
+    def children_with_errors(self) -> int:
+        return self._tally[3]
 
     def summary(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(
             [(o.code, o.message, o.severity, o.status, o.reason, o.failures) for o in self.outcomes],
             columns=["rule", "message", "severity", "status", "reason", "failures"],
@@ -141,9 +183,13 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
     for outcome in outcomes:
         outcome.failures = counts.get(outcome.code, 0)
     ran = sorted(runnable, key=lambda job: natural_key(job[0].code))
-    order = [(rule.code, position, rule.message, unit.severity) for position, (rule, unit) in enumerate(ran)]
-    con.register("rule_order", pd.DataFrame(order, columns=["rule", "position", "message", "severity"]))
-    frame = con.execute(
+    con.execute("CREATE TABLE rule_order (rule VARCHAR, position BIGINT, message VARCHAR, severity VARCHAR)")
+    if ran:
+        order = [
+            v for position, (rule, unit) in enumerate(ran) for v in (rule.code, position, rule.message, unit.severity)
+        ]
+        con.execute("INSERT INTO rule_order VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(ran)), order)
+    found = con.sql(
         f"""
         SELECT ? AS collection_year, f.child, f.table_name AS "table", f.row_key, f.rule, r.message, r.severity,
             v.values
@@ -152,10 +198,10 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
         LEFT JOIN ({_values_by_table(con, [rule for rule, _ in ran])}) AS v USING (rule, table_name, row_key)
         ORDER BY f.child NULLS LAST, r.position, f.table_name NULLS LAST, f.row_key NULLS LAST
         """,
-        [year.label],
-    ).df()
-    con.unregister("rule_order")
-    return Validation(year, outcomes, frame[FAILURE_COLUMNS])
+        params=[year.label],
+    ).to_arrow_table()
+    con.execute("DROP TABLE rule_order")
+    return Validation(year, outcomes, found.select(FAILURE_COLUMNS))
 
 
 def validate_return(
