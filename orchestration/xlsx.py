@@ -28,7 +28,7 @@ import numpy
 import pyarrow as pa
 
 from orchestration.arrow_rows import integers
-from orchestration.scratch import beside
+from orchestration.scratch import scratch_duckdb
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -228,7 +228,9 @@ def _frame_rows(frame: pd.DataFrame | pa.Table, first_row: int) -> Iterator[byte
     else:
         numbered = frame.reset_index(drop=True)
         numbered.insert(0, "__row", range(first_row, first_row + rows))
-    with beside() as con:
+    # A DuckDB of its own (not scratch.beside's): a sheet of a million rows is sorted within its own memory limit
+    # and threads while the report's CSVs are written beside it.
+    with scratch_duckdb() as con:
         con.register("sheet_frame", numbered)
         kinds = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE sheet_frame)").fetchall())
         cells = " || ".join(
