@@ -45,7 +45,11 @@ class EventLog(SqliteEventLogStorage):
 
     @classmethod
     def from_config_value(cls, inst_data, config_value) -> EventLog:
-        base_dir = config_value.get("base_dir") or os.path.join(os.environ["DAGSTER_HOME"], "history", "runs")
+        base_dir = config_value.get("base_dir")
+        if not base_dir:
+            if not os.environ.get("DAGSTER_HOME"):
+                raise ValueError("orchestration.event_log.EventLog needs DAGSTER_HOME set, or base_dir in its config")
+            base_dir = os.path.join(os.environ["DAGSTER_HOME"], "history", "runs")
         return cls(base_dir, inst_data=inst_data)
 
     def _engine(self, shard: str):
