@@ -136,7 +136,9 @@ def parse_dates(s: pd.Series) -> pd.Series:
 def as_dates(parsed: pd.Series) -> pd.Series:
     """Timestamps as `datetime.date`s (NaT stays NaT), converting each distinct day once."""
     codes, distinct = pd.factorize(parsed, use_na_sentinel=True)
-    days = np.array([*(t.date() for t in distinct), pd.NaT], dtype=object)
+    days = np.empty(len(distinct) + 1, dtype=object)
+    days[:-1] = pd.DatetimeIndex(distinct).date  # pandas' own conversion, not a Timestamp built per day
+    days[-1] = pd.NaT
     return pd.Series(days[codes], index=parsed.index, name=parsed.name, dtype=object)
 
 

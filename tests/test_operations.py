@@ -326,3 +326,38 @@ def test_the_first_tick_starts_nothing_when_the_warehouse_has_loaded_the_folder(
     assert len(tick(first.cursor).run_requests) == 1
     # Without a cursor, a file the audit does not hold as loaded starts a run too.
     assert changed.exists() and len(tick().run_requests) == 1
+
+
+# Dagster's instance -------------------------------------------------------------------------------------------
+
+
+def test_the_shipped_instance_keeps_every_event_of_a_run_in_its_sqlite_event_log(tmp_path, monkeypatch):
+    """orchestration/dagster.yaml's event log (databases kept open, orchestration/event_log.py) stores every event
+    where Dagster's own does, and a new instance (the UI, the next `cla`) reads them back."""
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((Path(__file__).parent.parent / "orchestration" / "dagster.yaml").read_text())
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    keys = [f"a{n}" for n in range(8)]
+
+    @dg.multi_asset(specs=[dg.AssetSpec(k) for k in keys], check_specs=[dg.AssetCheckSpec("c", asset=k) for k in keys])
+    def many():
+        for key in keys:
+            yield dg.MaterializeResult(asset_key=key, metadata={"rows": 1})
+            yield dg.AssetCheckResult(asset_key=key, check_name="c", passed=key != "a3")
+
+    job = dg.Definitions(assets=[many]).resolve_implicit_global_asset_job_def()
+    with dg.DagsterInstance.get() as instance:
+        assert type(instance.event_log_storage).__name__ == "EventLog"
+        runs = [job.execute_in_process(instance=instance).run_id for _ in range(6)]  # more runs than kept open
+        stored = {run_id: len(instance.all_logs(run_id)) for run_id in runs}
+    assert (home / "history" / "runs" / f"{runs[0]}.db").exists()  # Dagster's usual place
+    with dg.DagsterInstance.get() as reopened:
+        assert {run_id: len(reopened.all_logs(run_id)) for run_id in runs} == stored
+        materialized = reopened.get_latest_materialization_event(dg.AssetKey("a7"))
+        assert materialized.run_id == runs[-1]
+        assert materialized.asset_materialization.metadata["rows"].value == 1
+        evaluations = reopened.all_logs(runs[0], of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION)
+        assert sorted(e.dagster_event.event_specific_data.passed for e in evaluations) == [False] + [True] * 7
+        reopened.wipe()
+        assert reopened.get_run_records() == []

@@ -95,17 +95,18 @@ def _frame(header: list[str], body: list[list[str]], first_row: int, encoding: s
     if duplicated:
         raise FileProblem(f"column(s) {', '.join(duplicated)} appear more than once in the header")
     width = len(names)
-    kept, numbers, broken = [], [], []
-    for offset, row in enumerate(body):
-        # Most rows are full-width with a non-blank first cell: only the others need a closer look.
-        if len(row) != width or not row[0].strip():
-            if not any(cell.strip() for cell in row):
-                continue  # blank lines are not rows
-            if len(row) != width:
-                broken.append((first_row + offset, f"has {len(row)} fields where the header has {width}"))
-                continue
-        kept.append(row)
-        numbers.append(first_row + offset)
+    # Most rows are full-width with a non-blank first cell: only the others need a closer look.
+    odd = [offset for offset, row in enumerate(body) if len(row) != width or not row[0].strip()]
+    left_out, broken = set(), []
+    for offset in odd:
+        row = body[offset]
+        if not any(cell.strip() for cell in row):
+            left_out.add(offset)  # blank lines are not rows
+        elif len(row) != width:
+            broken.append((first_row + offset, f"has {len(row)} fields where the header has {width}"))
+            left_out.add(offset)
+    kept = [row for offset, row in enumerate(body) if offset not in left_out] if left_out else body
+    numbers = [first_row + offset for offset in range(len(body)) if offset not in left_out]
     rows = pd.DataFrame(kept, columns=names, dtype=object) if kept else pd.DataFrame(columns=names, dtype=object)
     return ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken)
 

@@ -11,7 +11,7 @@ after the extract, implausible values), WARN where it may be right but needs fol
 import dagster as dg
 
 from orchestration.quality.suites import QualityCheck, load_checks, load_thresholds
-from orchestration.quality.validation import KEYS_SHOWN, CheckOutcome, run_check
+from orchestration.quality.validation import KEYS_SHOWN, CheckOutcome, run_check_in_run
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
 
@@ -73,11 +73,13 @@ def build_quality_check(check: QualityCheck) -> dg.AssetChecksDefinition:
         pool=WAREHOUSE_POOL,
         blocking=False,
     )
-    def quality_check(config: ThresholdConfig, warehouse: Warehouse) -> dg.AssetCheckResult:
+    def quality_check(
+        context: dg.AssetCheckExecutionContext, config: ThresholdConfig, warehouse: Warehouse
+    ) -> dg.AssetCheckResult:
         overrides = {check.threshold: config.threshold} if config.threshold is not None else {}
         thresholds = load_thresholds(overrides)
-        with warehouse.connect() as con:
-            outcome = run_check(con, check, thresholds, load_settings().la_code)
+        with warehouse.connect() as con:  # measured already if the quality report of this run came first
+            outcome = run_check_in_run(context.run.run_id, con, check, thresholds, load_settings().la_code)
         return dg.AssetCheckResult(passed=outcome.passed, severity=severity, metadata=check_metadata(outcome))
 
     return quality_check

@@ -28,7 +28,7 @@ from orchestration.quality.extract_date import extract_date as extracts_as_at
 from orchestration.quality.quarantine import quarantine_by_rule
 from orchestration.quality.suites import load_checks, load_thresholds
 from orchestration.quality.trends import format_figure, metric_name, source_name, trend_chart, up_to
-from orchestration.quality.validation import KEYS_SHOWN, CheckOutcome, run_check
+from orchestration.quality.validation import KEYS_SHOWN, CheckOutcome, run_check_in_run
 from orchestration.report_csv import write_report_csv
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import load_settings
@@ -221,7 +221,7 @@ def quality_report(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
         ).df()
         as_at = extracts_as_at(con, settings.la_code, settings.as_of)
         summary = quarantine_by_rule(con, settings.la_code)
-        outcomes = [run_check(con, c, thresholds, settings.la_code) for c in load_checks()]
+        outcomes = [run_check_in_run(context.run_id, con, c, thresholds, settings.la_code) for c in load_checks()]
     metrics = up_to(metrics, as_at)
     meta = {
         "la_name": settings.la_name,

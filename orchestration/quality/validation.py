@@ -228,3 +228,24 @@ def run_check(
             )
         )
     return CheckOutcome(check, threshold, outcomes, check_keys, key_count)
+
+
+# The quality report and the dataset checks of one run measure the same models of the same warehouse (nothing
+# writes them after dbt within a run): each check is measured and judged once per run, by whichever comes first.
+_this_run: dict = {"run_id": None, "outcomes": {}}
+
+
+def run_check_in_run(
+    run_id: str,
+    con: duckdb.DuckDBPyConnection,
+    check: QualityCheck,
+    thresholds: dict[str, float],
+    la_code: str,
+) -> CheckOutcome:
+    """`run_check`, once per Dagster run for the same check, thresholds and authority."""
+    if _this_run["run_id"] != run_id:
+        _this_run.update(run_id=run_id, outcomes={})
+    key = (check.name, la_code, tuple(sorted(thresholds.items())))
+    if key not in _this_run["outcomes"]:
+        _this_run["outcomes"][key] = run_check(con, check, thresholds, la_code)
+    return _this_run["outcomes"][key]

@@ -2,10 +2,13 @@
 
 import json
 import sys
+from functools import cached_property
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
+from packaging import version
 
 from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
@@ -33,7 +36,8 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
         variables["as_of"] = as_of.isoformat()
         context.log.info(f"building as of {as_of:%d/%m/%Y}, the date every required source reaches")
     # One fixed target folder (dbt runs one at a time, in the duckdb pool): dbt's partial parsing then reuses
-    # the last parse instead of parsing the whole project again on every run.
+    # the last parse instead of parsing the whole project again on every run (while the variables are the same:
+    # a new as-of date parses the whole project, about 10 s of CPU).
     # dbt's unit tests test the models' logic on fixed rows, not the data: they run with the test suite's full
     # `dbt build` (tests/test_dbt_project.py), not at every load (13 of them, about a tenth of the build's time).
     with dbt_environment(warehouse.path):
@@ -45,9 +49,22 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     yield from build.stream()
 
 
+class WarehouseDbt(DbtCliResource):
+    """dagster-dbt's resource without two start-up costs this project does not use: asking the dbt executable its
+    version (a second dbt process, seconds on a busy machine) and opening a dbt adapter in this process, which
+    dagster-dbt needs only to fetch row counts or column metadata after the build (not fetched here)."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(installed_version("dbt-core"))  # the dbt beside this Python (dbt_resource)
+
+    def _initialize_dbt_core_adapter(self, args):
+        return None
+
+
 def dbt_resource() -> DbtCliResource:
     # The dbt installed beside this Python, whether or not the virtual environment is activated.
-    return DbtCliResource(
+    return WarehouseDbt(
         project_dir=dbt_project,
         profiles_dir=str(DBT_PROJECT_DIR),
         dbt_executable=str(Path(sys.executable).parent / "dbt"),
