@@ -20,6 +20,7 @@ from synthetic.careers import Child, Period
 from synthetic.days import YEAR, to_day
 from synthetic.identifiers import is_valid_nhs_number, is_valid_upn, upn_check_letter
 from synthetic.placements import CarerTokens, period_placements
+from synthetic.postcodes import pick_nearby
 from synthetic.writing import columns, columns_of, contracts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -548,6 +549,16 @@ def test_a_temporary_placement_holds_no_change_of_legal_status(monkeypatch):
                 interludes += 1
                 assert not [d for d in changes if away < d <= back], (seed, away, back)
     assert interludes > 20  # the interludes are still there where they fit
+
+
+def test_no_placement_is_drawn_over_350_miles_from_home():
+    """DfE rule 454 (2025/26): a placement over 350 miles from home is an error. A setting far away is drawn with
+    distance barely weighed (a residential school anywhere): the Isles of Scilly, 354 miles from Thanet, never."""
+    thanet, scilly, york = (637_000, 168_000), (91_000, 11_000), (460_000, 452_000)
+    origins = np.full(2000, thanet[0], dtype=float), np.full(2000, thanet[1], dtype=float)
+    pool = np.array([scilly[0], york[0]], dtype=float), np.array([scilly[1], york[1]], dtype=float)
+    picks = pick_nearby(np.random.default_rng(1), *origins, *pool, 1e9)
+    assert (picks == 1).all()  # York, about 210 miles away
 
 
 # ------------------------------------------------------------------------------------------ calibration
