@@ -208,7 +208,7 @@ def period_placements(py: random.Random, tokens: CarerTokens, ch: Child, per: Pe
     segs.append((cur[0], cur[1], cur[2], cur[3], ""))
     segs = _code_windows(py, ch, segs, end)
     if len(segs) and py.random() < cal.TEMPORARY_PLACEMENT_SHARE:
-        segs = _temporary(py, segs, end)
+        segs = _temporary(py, segs, end, [day for _code, day in per.ls[1:]])
     return segs
 
 
@@ -236,19 +236,23 @@ def _code_windows(py: random.Random, ch: Child, segs: list, end: int) -> list:
     return out
 
 
-def _temporary(py: random.Random, segs: list, end: int) -> list:
+def _temporary(py: random.Random, segs: list, end: int, legal_changes: list[int]) -> list:
     """A short temporary placement (hospital, holiday, respite) inside a foster placement, after which
-    the child goes back to the same carers (rules 380, 381, 383)."""
+    the child goes back to the same carers (rules 380, 381, 383), with no change of legal status while it
+    lasts or on the day the child returns (`legal_changes`: the days the period's legal status changes)."""
     for i, (typ, st, tok, kind, reason) in enumerate(segs):
         en = segs[i + 1][1] if i + 1 < len(segs) else end
         if kind in ("foster", "kin") and en - st > 40:
             at = st + 10 + int(py.random() * (en - st - 30))
             days = 1 + int(py.random() * 13)
             temp = Choice({"T1": 0.3, "T2": 0.2, "T3": 0.3, "T0": 0.1, "T4": 0.1})(py)
-            if temp == "T4" and (days > 7 or at + days > LAST_2024_25):
-                temp = "T0"
             if at + days >= en - 5:
                 continue
+            at = _clear_of_legal_changes(at, days, st, en, legal_changes)
+            if at is None:
+                return segs  # no draw more: the seed's later draws stay as they were
+            if temp == "T4" and (days > 7 or at + days > LAST_2024_25):
+                temp = "T0"
             return [
                 *segs[:i],
                 (typ, st, tok, kind, "OTHER"),
@@ -257,3 +261,23 @@ def _temporary(py: random.Random, segs: list, end: int) -> list:
                 *segs[i + 1 :],
             ]
     return segs
+
+
+def _clear_of_legal_changes(at: int, days: int, st: int, en: int, legal_changes: list[int]) -> int | None:
+    """The temporary placement's first day, moved where no change of legal status falls after it starts and by
+    the day the child returns. DfE's 903 has no episode for such a change: an episode in a temporary placement
+    starts with a move (RNE P or B, rule 380) and the next is the return to the same placement (RNE P, rule
+    383). A court order made while a child is on holiday is real, but an authority's return cannot hold it as
+    such, so the clean demo authority has none: the interlude ends the day before the change, or else starts
+    the day after it (None: it fits neither way)."""
+
+    def clear(first: int) -> bool:
+        return not any(first < day <= first + days for day in legal_changes)
+
+    if clear(at):
+        return at
+    inside = [day for day in legal_changes if at < day <= at + days]
+    for moved in (min(inside) - 1 - days, max(inside) + 1):
+        if st < moved and moved + days < en - 5 and clear(moved):
+            return moved
+    return None

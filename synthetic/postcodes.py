@@ -82,6 +82,9 @@ def _home_weights(pc: Postcodes) -> np.ndarray:
     return weights / weights.sum()
 
 
+MAX_PLACEMENT_MILES = 300.0  # well inside rule 454's 350, whatever rounding the distance gets
+
+
 def pick_nearby(
     rng: np.random.Generator,
     origin_east: np.ndarray,
@@ -91,7 +94,9 @@ def pick_nearby(
     scale_miles: np.ndarray | float,
     candidates: int = 40,
 ) -> np.ndarray:
-    """For each origin, an index into the pool, favouring near ones (weight exp(-miles/scale)).
+    """For each origin, an index into the pool, favouring near ones (weight exp(-miles/scale)), never one more
+    than MAX_PLACEMENT_MILES away while a candidate is nearer (DfE rule 454 from 2025/26: a placement over 350
+    miles from home is an error; the pool's farthest postcodes, the Isles of Scilly from Kent, are 354 miles).
 
     Weighing a random handful of candidates instead of the whole pool keeps this linear in the number
     of origins. Origins with NaN coordinates (no home) get a uniform pick.
@@ -108,6 +113,7 @@ def pick_nearby(
         dn = pool_north[cand] - origin_north[lo:hi, None]
         miles = np.sqrt(de * de + dn * dn) / METRES_PER_MILE
         score = -miles / scale[lo:hi, None] + rng.gumbel(size=cand.shape)
+        score = np.where(miles > MAX_PLACEMENT_MILES, -np.inf, score)  # the same draws: only such picks change
         score = np.where(np.isnan(score), rng.gumbel(size=cand.shape), score)
         out[lo:hi] = cand[np.arange(hi - lo), np.argmax(score, axis=1)]
     return out

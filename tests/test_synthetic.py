@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import re
 import zipfile
 from datetime import date
@@ -14,8 +15,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from synthetic import generate
+from synthetic import calibration, generate
+from synthetic.careers import Child, Period
+from synthetic.days import YEAR, to_day
 from synthetic.identifiers import is_valid_nhs_number, is_valid_upn, upn_check_letter
+from synthetic.placements import CarerTokens, period_placements
+from synthetic.postcodes import pick_nearby
 from synthetic.writing import columns, columns_of, contracts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -503,6 +508,13 @@ def test_histories_hold_what_the_903_rules_expect(clean):
     prev = pl.groupby("child_id").shift()
     moved = prev["end_date"].eq(pl["start_date"]) & ~prev["reason_for_change"].isin(["", "PLACE"])
     assert not (moved & (prev["carer_id"] == pl["carer_id"]) & (pl["carer_id"] != "")).any()
+    # No change of legal status while a child is away in a temporary placement or on the day they return (380, 383).
+    temporary = pl[pl["placement_type"].isin(TEMPORARY)]
+    changes = clean["legal_statuses"].merge(temporary, on="child_id", suffixes=("", "_temporary"))
+    assert not (
+        (changes["start_date"] > changes["start_date_temporary"])
+        & (changes["start_date"] <= changes["end_date_temporary"])
+    ).any()
     # A placement order does not outlive a reversed decision to place for adoption (553).
     ad = clean["adoptions"]
     reversed_ = ad[ad["decision_reversed_date"].notna()].set_index("child_id")["decision_reversed_date"]
@@ -515,6 +527,38 @@ def test_histories_hold_what_the_903_rules_expect(clean):
     dob = clean["children"].set_index("child_id")["date_of_birth"]
     young = (cl["birthday"] - dob.reindex(cl["child_id"]).to_numpy()).dt.days < 19 * 365
     assert not cl.loc[young, "accommodation"].str.startswith("T").any()
+
+
+def test_a_temporary_placement_holds_no_change_of_legal_status(monkeypatch):
+    """A temporary placement episode starts with a move (RNE P or B, rule 380) and the next episode is the return to
+    the same placement (RNE P, rule 383): a legal status changing while the child is away, or on the day they come
+    back, would be an episode DfE's 903 cannot hold. Every period here has a temporary placement drawn and a change
+    of legal status every 9 days: the interludes are moved clear of the changes (or left out where none fits)."""
+    monkeypatch.setattr(calibration, "TEMPORARY_PLACEMENT_SHARE", 1.0)
+    start = to_day(date(2021, 6, 1))
+    changes = list(range(start + 9, start + 400, 9))
+    interludes = 0
+    for seed in range(100):
+        child = Child(1, start - int(8 * YEAR), "F", False, "WBRI", False, 0, start + 3000, start + 3700, 0)
+        period = Period(
+            start, start + 400, "E13", "N1", "long_term", [("C2", start), *(("C2", d) for d in changes)], []
+        )
+        segs = period_placements(random.Random(seed), CarerTokens(), child, period, start + 1000)
+        for (typ, away, *_), (_typ, back, *_rest) in zip(segs, segs[1:], strict=False):
+            if typ in TEMPORARY:
+                interludes += 1
+                assert not [d for d in changes if away < d <= back], (seed, away, back)
+    assert interludes > 20  # the interludes are still there where they fit
+
+
+def test_no_placement_is_drawn_over_350_miles_from_home():
+    """DfE rule 454 (2025/26): a placement over 350 miles from home is an error. A setting far away is drawn with
+    distance barely weighed (a residential school anywhere): the Isles of Scilly, 354 miles from Thanet, never."""
+    thanet, scilly, york = (637_000, 168_000), (91_000, 11_000), (460_000, 452_000)
+    origins = np.full(2000, thanet[0], dtype=float), np.full(2000, thanet[1], dtype=float)
+    pool = np.array([scilly[0], york[0]], dtype=float), np.array([scilly[1], york[1]], dtype=float)
+    picks = pick_nearby(np.random.default_rng(1), *origins, *pool, 1e9)
+    assert (picks == 1).all()  # York, about 210 miles away
 
 
 # ------------------------------------------------------------------------------------------ calibration
