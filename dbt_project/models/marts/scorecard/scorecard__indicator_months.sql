@@ -11,12 +11,6 @@
 
 with
 
-counted as (
-
-    select * from {{ ref('scorecard__children_counted') }}
-
-),
-
 month_ends as (
 
     select * from {{ ref('int_scorecard__month_ends') }}
@@ -73,49 +67,46 @@ workforce_months as (
 
 ),
 
--- one row per combination of characteristics first: far fewer rows than children for the sums below
-cells as (
+-- each breakdown's sums straight from the children counted, by UASC status (the cohorts below add the statuses
+-- up): each select scans the table's few columns it needs, where a shared CTE would be copied whole first
+by_breakdown as (
 
     select
-        indicator_id,
-        month_end,
-        coalesce(is_uasc, false) as is_uasc,
-        {{ breakdowns | join(', ') }},
-        sum(numerator) as numerator,
-        sum(denominator) as denominator
+        indicator_id, month_end, coalesce(is_uasc, false) as is_uasc,
+        'all' as breakdown, 'all' as breakdown_value,
+        sum(numerator) as numerator, sum(denominator) as denominator
+    from {{ ref('scorecard__children_counted') }}
+    group by indicator_id, month_end, coalesce(is_uasc, false)
 
-    from counted
+    {%- for breakdown in breakdowns %}
 
-    group by indicator_id, month_end, coalesce(is_uasc, false), {{ breakdowns | join(', ') }}
-
-),
-
-cohorts as (
-
-    select 'all' as cohort, cells.* from cells
     union all
-    select 'excluding_uasc' as cohort, cells.* from cells where not is_uasc
+
+    select
+        indicator_id, month_end, coalesce(is_uasc, false) as is_uasc,
+        '{{ breakdown }}' as breakdown, coalesce({{ breakdown }}, 'Not known') as breakdown_value,
+        sum(numerator) as numerator, sum(denominator) as denominator
+    from {{ ref('scorecard__children_counted') }}
+    group by indicator_id, month_end, coalesce(is_uasc, false), coalesce({{ breakdown }}, 'Not known')
+    {%- endfor %}
 
 ),
 
 sums as (
 
     select
-        indicator_id, month_end, cohort,
-        'all' as breakdown, 'all' as breakdown_value,
+        indicator_id, month_end, 'all' as cohort, breakdown, breakdown_value,
         sum(numerator) as numerator, sum(denominator) as denominator
-    from cohorts
-    group by indicator_id, month_end, cohort
+    from by_breakdown
+    group by indicator_id, month_end, breakdown, breakdown_value
 
-    {% for breakdown in breakdowns %}
     union all
+
     select
-        indicator_id, month_end, cohort,
-        '{{ breakdown }}' as breakdown, coalesce({{ breakdown }}, 'Not known') as breakdown_value,
-        sum(numerator) as numerator, sum(denominator) as denominator
-    from cohorts
-    group by indicator_id, month_end, cohort, coalesce({{ breakdown }}, 'Not known')
-    {% endfor %}
+        indicator_id, month_end, 'excluding_uasc' as cohort, breakdown, breakdown_value,
+        numerator, denominator
+    from by_breakdown
+    where not is_uasc
 
 ),
 
