@@ -29,10 +29,10 @@ if WORKER:
 # one long build starting last while the other worker idles.
 SLOWEST_FIRST = (
     "test_region.py",
-    "test_ssd_layout.py",
     "test_bad_inputs.py",
-    "test_sources.py",
+    "test_ssd_layout.py",
     "test_packaging.py",
+    "test_sources.py",
     "test_quality.py",
     "test_end_to_end.py",
     "test_other_authority.py",
@@ -41,14 +41,8 @@ SLOWEST_FIRST = (
 
 
 def pytest_collection_modifyitems(config, items):
-    """With pytest-xdist (`--dist loadgroup`), keep each file whose tests share a module-scoped fixture on one
-    worker (the fixture is built once, as without xdist); tests that share none are spread one by one. Then put
-    the slowest files first; within a file the order is unchanged."""
-    for item in items:
-        fixtures = getattr(item, "_fixtureinfo", None)
-        defs = fixtures.name2fixturedefs.values() if fixtures else ()
-        if any(d[-1].scope == "module" for d in defs if d):
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
+    """The slowest files first; within a file the order is unchanged. With pytest-xdist (`--dist loadfile`) a
+    file's tests all run on one worker, so a module-scoped build is made once, as without xdist."""
     rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
