@@ -54,8 +54,10 @@ demo-region: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/cla generate --region 8 --scale $(REGION_SCALE)
 	$(BIN)/cla region
 
+# Two workers (pytest-xdist), a file's tests on one worker (its module-scoped build made once); the slowest files
+# first (tests/conftest.py), in that order (--no-loadscope-reorder: xdist would put the files of most tests first).
 test: install browser postgres
-	$(BIN)/pytest -q --durations=15
+	$(BIN)/pytest -q --durations=15 -n 2 --dist loadfile --no-loadscope-reorder
 
 ui: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
