@@ -377,12 +377,12 @@ def ssda903_return(context: dg.AssetExecutionContext, warehouse: Warehouse):
         "folder": dg.MetadataValue.path(str(exported.folder)),
         "errors": validation.errors,
         "queries": validation.queries,
-        "children_with_errors": int(
-            validation.failures.loc[validation.failures["severity"] == "error", "child"].nunique()
-        ),
+        "children_with_errors": validation.children_with_errors,
         "rules_run": int((summary["status"] == "run").sum()),
         "rules_not_run": dg.MetadataValue.json({r.rule: r.reason or r.status for r in not_run.itertuples()}),
-        "rules_not_run_why": dg.MetadataValue.md(not_run_text(not_run.itertuples()) or "every active rule ran"),
+        "rules_not_run_why": dg.MetadataValue.md(
+            not_run_text(o for o in validation.outcomes if o.status != "run") or "every active rule ran"
+        ),
         "failures_by_rule": dg.MetadataValue.json(
             {f"{r.rule} ({r.severity})": int(r.failures) for r in failing.itertuples()}
         ),

@@ -53,13 +53,11 @@ def summary_table(outcomes: Iterable[RuleOutcome]) -> pa.Table:
 EXCEL_ROWS = 1_048_576  # the most rows a worksheet has in Excel: a longer list would not open
 
 
-def not_run_text(not_run: Iterable) -> str:
-    """The rules that did not run (each with rule, status and reason: outcomes, or a summary's rows), grouped by
-    why: '8 rules need the Ofsted provider register ...: 219, 221'."""
+def not_run_text(not_run: Iterable[RuleOutcome]) -> str:
+    """The rules that did not run, grouped by why: '8 rules need the Ofsted provider register ...: 219, 221'."""
     why: dict[str, list[str]] = {}
     for rule in not_run:
-        code = rule.code if isinstance(rule, RuleOutcome) else rule.rule
-        why.setdefault(rule.reason or rule.status, []).append(code)
+        why.setdefault(rule.reason or rule.status, []).append(rule.code)
     lines = []
     for reason in sorted(why):
         codes = sorted(why[reason], key=natural_key)
