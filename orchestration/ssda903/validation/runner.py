@@ -175,21 +175,34 @@ def validate(con: duckdb.DuckDBPyConnection, year: CollectionYear) -> Validation
     for _ in range(WORKERS):
         cursors.put(cursor(con))
 
+    # A batch that runs out of memory beside another is run again afterwards alone, one rule at a time: within
+    # a tight CLA_MEMORY_LIMIT two batches' joins can together need more than one would (the INSERT is one
+    # statement, so a failed batch left no rows).
+    short_of_memory: list[list[tuple[CataloguedRule, RuleUnit]]] = []
+
+    def insert(cursor: duckdb.DuckDBPyConnection, batch: list[tuple[CataloguedRule, RuleUnit]]) -> None:
+        cursor.execute(
+            "INSERT INTO failures "
+            + " UNION ALL ".join(
+                f"(SELECT DISTINCT '{rule.code}', table_name, row_key, child FROM (\n{unit.sql}\n))"
+                for rule, unit in batch
+            )
+        )
+
     def run(batch: list[tuple[CataloguedRule, RuleUnit]]) -> None:
         cursor = cursors.get()
         try:
-            cursor.execute(
-                "INSERT INTO failures "
-                + " UNION ALL ".join(
-                    f"(SELECT DISTINCT '{rule.code}', table_name, row_key, child FROM (\n{unit.sql}\n))"
-                    for rule, unit in batch
-                )
-            )
+            insert(cursor, batch)
+        except duckdb.OutOfMemoryException:
+            short_of_memory.append(batch)
         finally:
             cursors.put(cursor)
 
     with ThreadPoolExecutor(WORKERS) as pool:
         list(pool.map(run, [runnable[i : i + BATCH] for i in range(0, len(runnable), BATCH)]))
+    for batch in short_of_memory:
+        for job in batch:
+            insert(con, [job])
     counts = dict(con.execute("SELECT rule, count(*) FROM failures GROUP BY rule").fetchall())
     for outcome in outcomes:
         outcome.failures = counts.get(outcome.code, 0)
