@@ -569,10 +569,13 @@ def case_kill_9_leaves_every_later_cla_run_hanging(tmp_path, monkeypatch):
     run = subprocess.Popen([*cla, "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     monkeypatch.setenv("DAGSTER_HOME", env["DAGSTER_HOME"])
     try:
-        deadline = time.monotonic() + 120
+        # The run claims the slot once its first warehouse step starts: seconds when idle, but minutes of start-up
+        # when both test workers and their builds load the machine (120 s ran out once so).
+        deadline = time.monotonic() + 300
         with dg.DagsterInstance.get() as instance:
             while (
                 time.monotonic() < deadline
+                and run.poll() is None
                 and not instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots
             ):
                 time.sleep(0.2)
