@@ -1,7 +1,15 @@
 {#- The authority's missing-from-care episodes (type M): a child away from placement without permission (type A)
-    is not missing, and the scorecard's missing indicators leave those episodes out. -#}
+    is not missing, and the scorecard's missing indicators leave those episodes out. As in the 903's Missing
+    table, only an episode that began while the child was looked after is missing from care: the case system
+    also records children missing before they came into care or after they left. -#}
 
 with
+
+periods as (
+
+    select * from {{ ref('int_ssda903__looked_after_periods') }}
+
+),
 
 missing_episodes as (
 
@@ -9,6 +17,14 @@ missing_episodes as (
 
     where la_code = '{{ la_code() }}'
         and missing_type = 'M'
+
+),
+
+missing_from_care as (
+
+    select * from missing_episodes
+
+    where {{ ssda903_looked_after_on('missing_episodes', 'missing_episodes.start_date') }}
 
 ),
 
@@ -21,7 +37,7 @@ final as (
         end_date,
         return_interview_accepted
 
-    from missing_episodes
+    from missing_from_care
 
 )
 
