@@ -135,7 +135,7 @@ def _typed(rows: pd.DataFrame, contract: Contract) -> pd.DataFrame:
         elif col.type == "flag":
             out[col.name] = values.parse_flags(s)
         else:
-            out[col.name] = s.astype(object).where(s.notna(), None)
+            out[col.name] = pd.Series(s.to_numpy(dtype=object, na_value=None), index=s.index)
     return out
 
 
