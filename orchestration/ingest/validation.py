@@ -287,9 +287,11 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             summary = summary_of[where.at[index, "source_file"]]
             original = combined.loc[index, contract.column_names].to_dict()
             quarantine(summary, int(where.at[index, "source_row"]), problems[index], original)
-        good = normalised.loc[~normalised.index.isin(list(problems))]
-        loaded = _typed(good, contract)
-        loaded[PLUMBING] = where.loc[good.index]
+        # Every row is typed and the good ones kept: typing is row by row alike, and the columns are those the
+        # contract's checks parsed already (values.parse_dates remembers them).
+        typed = _typed(normalised, contract)
+        typed[PLUMBING] = where
+        loaded = typed.loc[~normalised.index.isin(list(problems))]
         for file, count in loaded["source_file"].value_counts().items():
             summary_of[file].rows_loaded = int(count)
 
