@@ -8,6 +8,7 @@ over a pandas Series of text, and leave what they cannot read for the contract t
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date
 
 import numpy as np
@@ -141,25 +142,34 @@ def _dates_of(distinct: pd.Index) -> np.ndarray:
     return _dates_parsed.to_numpy()[known]
 
 
-# The dates of the columns parsed last: a column's contract checks ask for its dates several times. Arrow arrays
-# are immutable, so the same array (held here, so that its id is not reused) has the same dates.
-_COLUMNS_PARSED: dict[int, tuple[object, np.ndarray]] = {}
-_COLUMNS_REMEMBERED = 16
+# Within `columns_parsed_once()`, each column's dates: a column's contract checks and its typing ask for its dates
+# several times. Arrow arrays are immutable, so the same array (held here, so that its id is not reused) has the
+# same dates. Outside it nothing is held.
+_columns_parsed: dict[int, tuple[object, np.ndarray]] | None = None
+
+
+@contextmanager
+def columns_parsed_once():
+    global _columns_parsed
+    _columns_parsed = {}
+    try:
+        yield
+    finally:
+        _columns_parsed = None
 
 
 def parse_dates(s: pd.Series) -> pd.Series:
     """dd/mm/yyyy, yyyy-mm-dd (with or without a time) or an Excel serial day number; NaT otherwise."""
     text = s.astype(TEXT)
     arrow = text.array.__arrow_array__()
-    _, gathered = _COLUMNS_PARSED.get(id(arrow)) or (None, None)
+    _, gathered = (_columns_parsed or {}).get(id(arrow), (None, None))
     if gathered is None:
         codes, distinct = pd.factorize(text, use_na_sentinel=True)
         parsed = _dates_of(pd.Index(distinct, dtype=object))
         gathered = np.append(parsed, np.datetime64("NaT", "ns"))[codes]  # code -1 (blank) takes the NaT at the end
-        gathered.flags.writeable = False  # shared by every caller asking for this column's dates
-        if len(_COLUMNS_PARSED) >= _COLUMNS_REMEMBERED:
-            del _COLUMNS_PARSED[next(iter(_COLUMNS_PARSED))]
-        _COLUMNS_PARSED[id(arrow)] = (arrow, gathered)
+        if _columns_parsed is not None:
+            gathered.flags.writeable = False  # shared by every caller asking for this column's dates
+            _columns_parsed[id(arrow)] = (arrow, gathered)
     return pd.Series(gathered, index=s.index, name=s.name)
 
 

@@ -198,6 +198,11 @@ def _duplicate_failures(rows: pd.DataFrame, contract: Contract, where: pd.DataFr
 
 def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | FileProblem]], as_of: date) -> Outcome:
     """Validate every row of an entity's files (already read) against its contract."""
+    with values.columns_parsed_once():  # each date column parsed once for its checks and its typing
+        return _apply_contract(contract, files, as_of)
+
+
+def _apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | FileProblem]], as_of: date) -> Outcome:
     summaries: list[FileSummary] = []
     parts: list[pd.DataFrame] = []
     quarantine_rows: list[dict] = []
@@ -287,8 +292,7 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             summary = summary_of[where.at[index, "source_file"]]
             original = combined.loc[index, contract.column_names].to_dict()
             quarantine(summary, int(where.at[index, "source_row"]), problems[index], original)
-        # Every row is typed and the good ones kept: typing is row by row alike, and the columns are those the
-        # contract's checks parsed already (values.parse_dates remembers them).
+        # Every row is typed and the good ones kept (typing is row by row alike): the columns the checks parsed.
         typed = _typed(normalised, contract)
         typed[PLUMBING] = where
         loaded = typed.loc[~normalised.index.isin(list(problems))]
