@@ -60,6 +60,8 @@ def normalise_text(s: pd.Series) -> pd.Series:
 def normalise_id(s: pd.Series) -> tuple[pd.Series, int]:
     """Ids are text; a spreadsheet's `1234.0` is `1234`. Returns the ids and how many were repaired."""
     repaired = s.str.fullmatch(_FLOAT_ID.pattern, na=False)
+    if not repaired.any():  # as in most extracts
+        return s, 0
     return s.where(~repaired, s.str.replace(r"\.0+$", "", regex=True)), int(repaired.sum())
 
 
