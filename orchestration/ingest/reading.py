@@ -124,9 +124,10 @@ def _odd_rows(odd, width: int, first_row: int) -> tuple[set[int], list[tuple[int
 
 def _quote_free_frame(text: str, limits: Limits, encoding: str) -> tuple[list[str], ReadFile, int] | None:
     """The header, rows and number of records the csv module gives, for a file with no quote character (as
-    extracts usually are: then every line is a record and every comma a delimiter), split by Arrow in bulk
-    rather than row by row in Python. None for a file this cannot answer for exactly (quotes, NUL characters,
-    an empty first line, a line longer than a cell may be, more rows than allowed): the csv module reads it."""
+    extracts usually are: then every line is a record and every comma a delimiter), split by Arrow in bulk into
+    Arrow-backed text columns, rather than row by row in Python. None for a file this cannot answer for exactly
+    (quotes, NUL characters, an empty first line, a line longer than a cell may be, more rows than allowed): the
+    csv module reads it."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -153,12 +154,15 @@ def _quote_free_frame(text: str, limits: Limits, encoding: str) -> tuple[list[st
     )
     odd = np.flatnonzero(candidates.to_numpy(zero_copy_only=False))
     lines_of_odd = body.take(odd).to_pylist()
-    cells = ((int(o), line.split(",") if line else []) for o, line in zip(odd, lines_of_odd, strict=True))
-    left_out, broken = _odd_rows(cells, width, first_row=2)
+    odd_cells = ((int(o), line.split(",") if line else []) for o, line in zip(odd, lines_of_odd, strict=True))
+    left_out, broken = _odd_rows(odd_cells, width, first_row=2)
     kept = np.ones(len(body), dtype=bool)
     kept[list(left_out)] = False
-    matrix = pc.list_flatten(pc.split_pattern(body.filter(kept), ",")).to_numpy(zero_copy_only=False)
-    rows = pd.DataFrame(matrix.reshape(-1, width), columns=names, dtype=object)
+    cells = pc.list_flatten(pc.split_pattern(body.filter(kept), ","))  # row by row, every row full-width
+    rows = pd.DataFrame(
+        {n: pd.arrays.ArrowStringArray(cells.take(np.arange(n, len(cells), width))) for n in range(width)}
+    )
+    rows.columns = names  # set apart: two blank header cells give two columns of the same (blank) name
     numbers = (np.flatnonzero(kept) + 2).tolist()
     return header, ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken), len(lines)
 
