@@ -66,7 +66,6 @@ def _arrow(loaded: pd.DataFrame, contract: Contract) -> pa.Table:
 
 def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, la_code: str) -> None:
     contract = outcome.contract
-    ensure_tables(con, contract)
     names = contract.column_names
     loaded = _arrow(outcome.loaded, contract)
     quarantined = outcome.quarantined[PLUMBING + ["problems"] + names].astype(object)
@@ -100,11 +99,12 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, la_code: str
             "notes",
         ],
     )
-    con.register("loaded_rows", loaded)
-    con.register("quarantined_rows", quarantined)
-    con.register("file_rows", files)
+    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("BEGIN TRANSACTION")
+        ensure_tables(con, contract)  # in the transaction: one write to disk (and one sync) for the whole load
+        con.register("loaded_rows", loaded)
+        con.register("quarantined_rows", quarantined)
+        con.register("file_rows", files)
         con.execute(f"DELETE FROM raw.{contract.entity} WHERE la_code = ?", [la_code])
         con.execute(f"DELETE FROM quarantine.{contract.entity} WHERE la_code = ?", [la_code])
         con.execute("DELETE FROM audit.extract_files WHERE la_code = ? AND entity = ?", [la_code, contract.entity])
