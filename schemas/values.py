@@ -196,11 +196,11 @@ def _whole_texts(s: pd.Series) -> pd.Series:
 def too_large(s: pd.Series) -> pd.Series:
     """Whole numbers beyond what a 64-bit integer holds (19 digits or more are checked exactly)."""
     digits = _whole_texts(s)
-    long = digits[(digits.str.lstrip("+-").str.lstrip("0").str.len() >= 19).fillna(False)]
-    beyond = pd.Series(False, index=s.index, dtype="boolean")
-    if len(long):  # few or none: only these go through Python's integers
-        beyond[long.index] = [abs(int(t)) > INT64_MAX for t in long]
-    return beyond
+    long = np.flatnonzero((digits.str.lstrip("+-").str.lstrip("0").str.len() >= 19).fillna(False).to_numpy(bool))
+    beyond = np.zeros(len(s), dtype=bool)
+    # few or none: only these go through Python's integers
+    beyond[long] = [abs(int(t)) > INT64_MAX for t in digits.iloc[long]]
+    return pd.Series(beyond, index=s.index, dtype="boolean")
 
 
 def parse_integers(s: pd.Series) -> pd.Series:
