@@ -8,10 +8,12 @@ over a pandas Series of text, and leave what they cannot read for the contract t
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 # A case system's id: letters and digits, with - and _ between (DfE's CHILD is a string of at most 10 characters;
 # the SSD's ids are its case system's keys cast to NVARCHAR(48)). No slash, space or dot: a date of birth or a
@@ -36,15 +38,30 @@ def normalise_header(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(name).strip().lower()).strip("_")
 
 
+def as_text(s: pd.Series) -> pd.Series:
+    """Text as Arrow-backed strings. A column of Python strings (blank as None or NaN) goes to Arrow in one call,
+    which is faster than pandas' conversion value by value; anything else takes pandas' conversion."""
+    if s.dtype == object:
+        try:
+            text = pa.array(s.to_numpy(), type=pa.string(), from_pandas=True)
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            pass
+        else:
+            return pd.Series(pd.arrays.ArrowStringArray(text), index=s.index, name=s.name)
+    return s.astype(TEXT)
+
+
 def normalise_text(s: pd.Series) -> pd.Series:
     """Trim; blank becomes null."""
-    s = s.astype(TEXT).str.strip()
+    s = as_text(s).str.strip()
     return s.mask(s == "")
 
 
 def normalise_id(s: pd.Series) -> tuple[pd.Series, int]:
     """Ids are text; a spreadsheet's `1234.0` is `1234`. Returns the ids and how many were repaired."""
     repaired = s.str.fullmatch(_FLOAT_ID.pattern, na=False)
+    if not repaired.any():  # as in most extracts
+        return s, 0
     return s.where(~repaired, s.str.replace(r"\.0+$", "", regex=True)), int(repaired.sum())
 
 
@@ -110,26 +127,51 @@ def why_not_a_date(text: str) -> str:
 # Each text's date, once parsed: the contract's checks and the typing ask for the same columns' dates several
 # times, and an extract repeats the same few thousand dates. Parsing depends on the text alone, so it is safe to
 # remember; the memo is emptied when it grows past a bound (a column of free text typed as a date).
-_DATES_PARSED: dict[str, np.datetime64] = {}
 _DATES_REMEMBERED = 1_000_000
+_dates_parsed = pd.Series([], index=pd.Index([], dtype=object), dtype="datetime64[ns]")
 
 
-def _dates_of(distinct: list[str]) -> np.ndarray:
-    new = [t for t in distinct if t not in _DATES_PARSED]
-    if new:
-        if len(_DATES_PARSED) + len(new) > _DATES_REMEMBERED:
-            _DATES_PARSED.clear()
-            new = distinct
+def _dates_of(distinct: pd.Index) -> np.ndarray:
+    global _dates_parsed
+    known = _dates_parsed.index.get_indexer(distinct)
+    if (known < 0).any():
+        new = distinct[known < 0]
+        if len(_dates_parsed) + len(new) > _DATES_REMEMBERED:
+            _dates_parsed, new = _dates_parsed.iloc[:0], distinct
         parsed = _parse_date_texts(pd.Series(new, dtype=TEXT)).to_numpy(dtype="datetime64[ns]")
-        _DATES_PARSED.update(zip(new, parsed, strict=True))
-    return np.array([_DATES_PARSED[t] for t in distinct], dtype="datetime64[ns]")
+        _dates_parsed = pd.concat([_dates_parsed, pd.Series(parsed, index=new)])
+        known = _dates_parsed.index.get_indexer(distinct)
+    return _dates_parsed.to_numpy()[known]
+
+
+# Within `columns_parsed_once()`, each column's dates: a column's contract checks and its typing ask for its dates
+# several times. Arrow arrays are immutable, so the same array (held here, so that its id is not reused) has the
+# same dates. Outside it nothing is held.
+_columns_parsed: dict[int, tuple[object, np.ndarray]] | None = None
+
+
+@contextmanager
+def columns_parsed_once():
+    global _columns_parsed
+    _columns_parsed = {}
+    try:
+        yield
+    finally:
+        _columns_parsed = None
 
 
 def parse_dates(s: pd.Series) -> pd.Series:
     """dd/mm/yyyy, yyyy-mm-dd (with or without a time) or an Excel serial day number; NaT otherwise."""
-    codes, distinct = pd.factorize(s.astype(TEXT), use_na_sentinel=True)
-    parsed = _dates_of(distinct.tolist())
-    gathered = np.append(parsed, np.datetime64("NaT", "ns"))[codes]  # code -1 (blank) takes the NaT at the end
+    text = s.astype(TEXT)
+    arrow = text.array.__arrow_array__()
+    _, gathered = (_columns_parsed or {}).get(id(arrow), (None, None))
+    if gathered is None:
+        codes, distinct = pd.factorize(text, use_na_sentinel=True)
+        parsed = _dates_of(pd.Index(distinct, dtype=object))
+        gathered = np.append(parsed, np.datetime64("NaT", "ns"))[codes]  # code -1 (blank) takes the NaT at the end
+        if _columns_parsed is not None:
+            gathered.flags.writeable = False  # shared by every caller asking for this column's dates
+            _columns_parsed[id(arrow)] = (arrow, gathered)
     return pd.Series(gathered, index=s.index, name=s.name)
 
 
@@ -154,8 +196,11 @@ def _whole_texts(s: pd.Series) -> pd.Series:
 def too_large(s: pd.Series) -> pd.Series:
     """Whole numbers beyond what a 64-bit integer holds (19 digits or more are checked exactly)."""
     digits = _whole_texts(s)
-    long = digits.where(digits.str.lstrip("+-").str.lstrip("0").str.len() >= 19)
-    return long.map(lambda t: abs(int(t)) > INT64_MAX, na_action="ignore").astype("boolean").fillna(False)
+    long = np.flatnonzero((digits.str.lstrip("+-").str.lstrip("0").str.len() >= 19).fillna(False).to_numpy(bool))
+    beyond = np.zeros(len(s), dtype=bool)
+    # few or none: only these go through Python's integers
+    beyond[long] = [abs(int(t)) > INT64_MAX for t in digits.iloc[long]]
+    return pd.Series(beyond, index=s.index, dtype="boolean")
 
 
 def parse_integers(s: pd.Series) -> pd.Series:
@@ -164,7 +209,8 @@ def parse_integers(s: pd.Series) -> pd.Series:
     digits = _whole_texts(s)
     short = digits.where(digits.str.lstrip("+-").str.len() <= 15)  # exact as float64
     parsed = pd.to_numeric(short, errors="coerce").astype("Int64")
-    long = digits.where(short.isna() & digits.notna() & ~too_large(s))
+    longer = short.isna() & digits.notna()
+    long = digits.where(longer & ~too_large(s)) if longer.any() else digits.where(longer)
     if long.notna().any():  # 16 to 19 digits: exactly, through Python's integers
         exact = np.array([int(t) for t in long[long.notna()]], dtype=np.int64)
         parsed = parsed.copy()

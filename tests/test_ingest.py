@@ -239,3 +239,30 @@ def test_file_names_map_to_entities():
     assert entity_for_file("case_system", Path("other_la_children.csv")) == "other_la_children"
     assert entity_for_file("case_system", Path("childrenfoo.csv")) is None
     assert entity_for_file("health", Path("children.csv")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,b\n1,2\n",
+        "a,b\r\n1,2\r\n\r\n3,4",  # Windows line ends, a blank line, no final line end
+        "a,b\r1,2\r\r\n,\n  ,  \n",  # old Mac line ends; blank rows of commas and spaces
+        "a,b,c\n1,2\n1,2,3,4\n,,x\n \xa0,y,z\n\x1c,,\n",  # short and long rows; blank-looking first cells
+        "x\n1\n\n \n2\n",  # one column: blank lines are not rows
+        "a,b\n",  # the header alone
+        "a,b\n1,2\u20283,4\n",  # a line separator that is not a record end for the csv module
+    ],
+)
+def test_quote_free_files_are_split_as_the_csv_module_splits_them(text):
+    """Files without quotes are split in bulk by Arrow: the same header, rows, row numbers and broken rows as the
+    csv module gives, and every other file is left to the csv module."""
+    from orchestration.ingest.reading import Limits, _frame, _quote_free_frame, _records
+
+    records = _records(text, Limits())
+    expected = _frame(records[0], records[1:], first_row=2, encoding="utf-8")
+    header, read, count = _quote_free_frame(text, Limits(), "utf-8")
+    assert (header, count) == (records[0], len(records))
+    assert read.rows.values.tolist() == expected.rows.values.tolist()
+    assert list(read.rows.columns) == list(expected.rows.columns)
+    assert (read.row_numbers, read.broken_rows) == (expected.row_numbers, expected.broken_rows)
+    assert _quote_free_frame('a,b\n"1,2",3\n', Limits(), "utf-8") is None

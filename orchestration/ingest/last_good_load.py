@@ -76,18 +76,24 @@ def record(
 ) -> None:
     """One row per entity saying whether its tables hold this load or an earlier one, and why."""
     contract = outcome.contract
-    con.execute(ENTITY_LOADS_DDL)
-    con.execute("DELETE FROM audit.entity_loads WHERE la_code = ? AND entity = ?", [la_code, contract.entity])
-    con.execute(
-        "INSERT INTO audit.entity_loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            la_code,
-            contract.source,
-            contract.entity,
-            status,
-            len(outcome.loaded),
-            verdict.last_good_rows,
-            as_of,
-            verdict.reason or None,
-        ],
-    )
+    con.execute("BEGIN TRANSACTION")  # one write to disk (and one sync) rather than one per statement
+    try:
+        con.execute(ENTITY_LOADS_DDL)
+        con.execute("DELETE FROM audit.entity_loads WHERE la_code = ? AND entity = ?", [la_code, contract.entity])
+        con.execute(
+            "INSERT INTO audit.entity_loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                la_code,
+                contract.source,
+                contract.entity,
+                status,
+                len(outcome.loaded),
+                verdict.last_good_rows,
+                as_of,
+                verdict.reason or None,
+            ],
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

@@ -88,27 +88,83 @@ def decode(raw: bytes) -> tuple[str, str]:
 def _frame(header: list[str], body: list[list[str]], first_row: int, encoding: str) -> ReadFile:
     import pandas as pd
 
+    names = _names(header)
+    width = len(names)
+    # Most rows are full-width with a non-blank first cell: only the others need a closer look.
+    odd = [offset for offset, row in enumerate(body) if len(row) != width or not row[0].strip()]
+    left_out, broken = _odd_rows(((offset, body[offset]) for offset in odd), width, first_row)
+    kept = [row for offset, row in enumerate(body) if offset not in left_out] if left_out else body
+    numbers = [first_row + offset for offset in range(len(body)) if offset not in left_out]
+    rows = pd.DataFrame(kept, columns=names, dtype=object) if kept else pd.DataFrame(columns=names, dtype=object)
+    return ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken)
+
+
+def _names(header: list[str]) -> list[str]:
     from schemas.values import normalise_header
 
     names = [normalise_header(h) for h in header]
     duplicated = sorted({n for n in names if names.count(n) > 1 and n})
     if duplicated:
         raise FileProblem(f"column(s) {', '.join(duplicated)} appear more than once in the header")
-    width = len(names)
-    # Most rows are full-width with a non-blank first cell: only the others need a closer look.
-    odd = [offset for offset, row in enumerate(body) if len(row) != width or not row[0].strip()]
+    return names
+
+
+def _odd_rows(odd, width: int, first_row: int) -> tuple[set[int], list[tuple[int, str]]]:
+    """Of the rows that are not full-width or have a blank first cell, (offset, cells) each: the offsets left
+    out (blank lines, and rows that cannot be split into the header's columns) and the latter's messages."""
     left_out, broken = set(), []
-    for offset in odd:
-        row = body[offset]
+    for offset, row in odd:
         if not any(cell.strip() for cell in row):
             left_out.add(offset)  # blank lines are not rows
         elif len(row) != width:
             broken.append((first_row + offset, f"has {len(row)} fields where the header has {width}"))
             left_out.add(offset)
-    kept = [row for offset, row in enumerate(body) if offset not in left_out] if left_out else body
-    numbers = [first_row + offset for offset in range(len(body)) if offset not in left_out]
-    rows = pd.DataFrame(kept, columns=names, dtype=object) if kept else pd.DataFrame(columns=names, dtype=object)
-    return ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken)
+    return left_out, broken
+
+
+def _quote_free_frame(text: str, limits: Limits, encoding: str) -> tuple[list[str], ReadFile, int] | None:
+    """The header, rows and number of records the csv module gives, for a file with no quote character (as
+    extracts usually are: then every line is a record and every comma a delimiter), split by Arrow in bulk into
+    Arrow-backed text columns, rather than row by row in Python. None for a file this cannot answer for exactly
+    (quotes, NUL characters, an empty first line, a line longer than a cell may be, more rows than allowed): the
+    csv module reads it."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if '"' in text or "\x00" in text:
+        return None
+    # csv's record ends (a file opened with newline=""): \r\n, \r or \n; a final line end ends the last record.
+    lines = pc.list_flatten(pc.split_pattern_regex(pa.array([text], pa.large_string()), r"\r\n|\r|\n"))
+    if text.endswith(("\n", "\r")):
+        lines = lines.slice(0, len(lines) - 1)
+    header = lines[0].as_py() if len(lines) else ""
+    if not header or len(lines) > limits.max_rows + 1 or pc.max(pc.utf8_length(lines)).as_py() > limits.max_cell_chars:
+        return None
+    header = header.split(",")
+    names = _names(header)
+    width = len(names)
+    body = lines.slice(1)
+    # Candidates for a closer look (a superset of _frame's odd rows): not full-width, or no letter or digit in
+    # the first cell; each is then judged as _frame judges it, on the cells the csv module would give.
+    candidates = pc.or_(
+        pc.not_equal(pc.count_substring(body, ","), width - 1),
+        pc.invert(pc.match_substring_regex(body, "^[^,]*[0-9A-Za-z]")),
+    )
+    odd = np.flatnonzero(candidates.to_numpy(zero_copy_only=False))
+    lines_of_odd = body.take(odd).to_pylist()
+    odd_cells = ((int(o), line.split(",") if line else []) for o, line in zip(odd, lines_of_odd, strict=True))
+    left_out, broken = _odd_rows(odd_cells, width, first_row=2)
+    kept = np.ones(len(body), dtype=bool)
+    kept[list(left_out)] = False
+    cells = pc.list_flatten(pc.split_pattern(body.filter(kept), ","))  # row by row, every row full-width
+    rows = pd.DataFrame(
+        {n: pd.arrays.ArrowStringArray(cells.take(np.arange(n, len(cells), width))) for n in range(width)}
+    )
+    rows.columns = names  # set apart: two blank header cells give two columns of the same (blank) name
+    numbers = (np.flatnonzero(kept) + 2).tolist()
+    return header, ReadFile(rows=rows, row_numbers=numbers, encoding=encoding, broken_rows=broken), len(lines)
 
 
 def _records(text: str, limits: Limits) -> list[list[str]]:
@@ -135,8 +191,12 @@ def read_csv(path: Path, limits: Limits | None = None) -> ReadFile:
     if not raw.strip():
         raise FileProblem("the file is empty (0 bytes or only whitespace); no header, no rows")
     text, encoding = decode(raw)
-    records = _records(text, limits)
-    header = records[0]
+    quote_free = _quote_free_frame(text, limits, encoding)
+    if quote_free:
+        header, read, count = quote_free
+    else:
+        records = _records(text, limits)
+        header, count = records[0], len(records)
     if len(header) == 1:
         for delimiter, name in ((";", "semicolon"), ("\t", "tab"), ("|", "pipe")):
             if delimiter in header[0]:
@@ -144,10 +204,11 @@ def read_csv(path: Path, limits: Limits | None = None) -> ReadFile:
                     f"the file is {name}-separated; extracts must be comma-separated CSV "
                     f"(save it again as 'CSV UTF-8 (comma delimited)')"
                 )
-    read = _frame(header, records[1:], first_row=2, encoding=encoding)
-    if len(records) > 1 and not text.endswith(("\n", "\r")):
+    if not quote_free:
+        read = _frame(header, records[1:], first_row=2, encoding=encoding)
+    if count > 1 and not text.endswith(("\n", "\r")):
         read.notes.append(
-            f"the file ends without a line end after row {len(records)}: it may have been cut short (a copy or "
+            f"the file ends without a line end after row {count}: it may have been cut short (a copy or "
             "an export that stopped); check that its last rows are all there"
         )
     return read

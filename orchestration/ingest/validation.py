@@ -135,7 +135,7 @@ def _typed(rows: pd.DataFrame, contract: Contract) -> pd.DataFrame:
         elif col.type == "flag":
             out[col.name] = values.parse_flags(s)
         else:
-            out[col.name] = s.astype(object).where(s.notna(), None)
+            out[col.name] = pd.Series(s.to_numpy(dtype=object, na_value=None), index=s.index)
     return out
 
 
@@ -198,6 +198,11 @@ def _duplicate_failures(rows: pd.DataFrame, contract: Contract, where: pd.DataFr
 
 def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | FileProblem]], as_of: date) -> Outcome:
     """Validate every row of an entity's files (already read) against its contract."""
+    with values.columns_parsed_once():  # each date column parsed once for its checks and its typing
+        return _apply_contract(contract, files, as_of)
+
+
+def _apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | FileProblem]], as_of: date) -> Outcome:
     summaries: list[FileSummary] = []
     parts: list[pd.DataFrame] = []
     quarantine_rows: list[dict] = []
@@ -287,9 +292,10 @@ def apply_contract(contract: Contract, files: list[tuple[Path, str, ReadFile | F
             summary = summary_of[where.at[index, "source_file"]]
             original = combined.loc[index, contract.column_names].to_dict()
             quarantine(summary, int(where.at[index, "source_row"]), problems[index], original)
-        good = normalised.loc[~normalised.index.isin(list(problems))]
-        loaded = _typed(good, contract)
-        loaded[PLUMBING] = where.loc[good.index]
+        # Every row is typed and the good ones kept (typing is row by row alike): the columns the checks parsed.
+        typed = _typed(normalised, contract)
+        typed[PLUMBING] = where
+        loaded = typed.loc[~normalised.index.isin(list(problems))]
         for file, count in loaded["source_file"].value_counts().items():
             summary_of[file].rows_loaded = int(count)
 

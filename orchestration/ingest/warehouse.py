@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from orchestration.ingest.validation import PLUMBING, Outcome
 from schemas.contracts import Contract
+
+# The raw table's column types as Arrow types: rows handed to DuckDB typed, in bulk, rather than as Python objects
+# whose type DuckDB would have to find value by value.
+ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "BIGINT": pa.int64(), "BOOLEAN": pa.bool_()}
 
 AUDIT_COLUMNS = (
     "la_code VARCHAR, source VARCHAR, entity VARCHAR, source_file VARCHAR, sha256 VARCHAR, rows_read INTEGER, "
@@ -50,11 +55,19 @@ def ensure_tables(con: duckdb.DuckDBPyConnection, contract: Contract) -> None:
     con.execute(f"CREATE TABLE IF NOT EXISTS audit.sources ({SOURCES_COLUMNS})")
 
 
+def _arrow(loaded: pd.DataFrame, contract: Contract) -> pa.Table:
+    """The loaded rows as an Arrow table typed as raw.<entity> is."""
+    names = contract.column_names + PLUMBING
+    types = [ARROW_TYPES[c.sql_type] for c in contract.columns] + [pa.string(), pa.int32()]
+    return pa.table(
+        [pa.Array.from_pandas(loaded[name], type=kind) for name, kind in zip(names, types, strict=True)], names=names
+    )
+
+
 def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, la_code: str) -> None:
     contract = outcome.contract
-    ensure_tables(con, contract)
     names = contract.column_names
-    loaded = outcome.loaded[names + PLUMBING]
+    loaded = _arrow(outcome.loaded, contract)
     quarantined = outcome.quarantined[PLUMBING + ["problems"] + names].astype(object)
     quarantined = quarantined.where(pd.notna(quarantined), None)
     files = pd.DataFrame(
@@ -86,11 +99,12 @@ def write_outcome(con: duckdb.DuckDBPyConnection, outcome: Outcome, la_code: str
             "notes",
         ],
     )
-    con.register("loaded_rows", loaded)
-    con.register("quarantined_rows", quarantined)
-    con.register("file_rows", files)
+    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("BEGIN TRANSACTION")
+        ensure_tables(con, contract)  # in the transaction: one write to disk (and one sync) for the whole load
+        con.register("loaded_rows", loaded)
+        con.register("quarantined_rows", quarantined)
+        con.register("file_rows", files)
         con.execute(f"DELETE FROM raw.{contract.entity} WHERE la_code = ?", [la_code])
         con.execute(f"DELETE FROM quarantine.{contract.entity} WHERE la_code = ?", [la_code])
         con.execute("DELETE FROM audit.extract_files WHERE la_code = ? AND entity = ?", [la_code, contract.entity])
