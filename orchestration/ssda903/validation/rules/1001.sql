@@ -14,7 +14,7 @@ with eps as (
     from every_episode()
 ),
 young as (
-    select o.row_key, o.CHILD, coalesce(d(h.DOB), d(o.DOB)) as dob
+    select o.row_key, o.CHILD, coalesce(h.DOB_d, o.DOB_d) as dob
     from oc3 as o
     left join header as h on h.CHILD = o.CHILD
     where (o.IN_TOUCH is not null or o.ACTIV is not null or o.ACCOM is not null)

@@ -7,7 +7,7 @@
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
 join continuously_looked_after() as cla on cla.CHILD = o.CHILD
-where d(o.DOB) + interval 4 year <= collection_start()
-  and d(o.DOB) + interval 16 year >= collection_end()
+where o.DOB_d + interval 4 year <= collection_start()
+  and o.DOB_d + interval 16 year >= collection_end()
   and o.SDQ_SCORE is null
   and o.SDQ_REASON = 'SDQ1'

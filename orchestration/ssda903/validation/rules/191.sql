@@ -6,7 +6,7 @@
 with first_episode as (
     select row_key, CHILD
     from (
-        select row_key, CHILD, row_number() over (partition by CHILD order by d(DECOM) nulls last, row_key) as n
+        select row_key, CHILD, row_number() over (partition by CHILD order by DECOM_d nulls last, row_key) as n
         from episodes
     )
     where n = 1

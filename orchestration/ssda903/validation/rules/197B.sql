@@ -7,8 +7,8 @@ select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
 join continuously_looked_after() as cla on cla.CHILD = o.CHILD
 where (
-      (d(o.DOB) + interval 4 year) :: date between collection_start() and collection_end()
-      or (d(o.DOB) + interval 17 year) :: date between collection_start() and collection_end()
+      (o.DOB_d + interval 4 year) :: date between collection_start() and collection_end()
+      or (o.DOB_d + interval 17 year) :: date between collection_start() and collection_end()
   )
   and o.SDQ_SCORE is null
   and o.SDQ_REASON is null

@@ -7,4 +7,4 @@ with adoptions as (
 )
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
-where exists (select 1 from adoptions as a where a.CHILD = e.CHILD and a.decom_date < d(e.DECOM))
+where exists (select 1 from adoptions as a where a.CHILD = e.CHILD and a.decom_date < e.DECOM_d)

@@ -5,11 +5,11 @@
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
 join continuously_looked_after() as cla on cla.CHILD = o.CHILD
-where o.HEALTH_CHECK is null and age(d(o.DOB), collection_end()) < 5
+where o.HEALTH_CHECK is null and age(o.DOB_d, collection_end()) < 5
 union all
 -- A child with no OC2 row has every OC2 item blank; there is no OC2 row to point at, so their Header row is.
 select 'Header' as table_name, h.row_key, h.CHILD as child
 from header as h
 join continuously_looked_after() as cla on cla.CHILD = h.CHILD
-where age(d(h.DOB), collection_end()) < 5
+where age(h.DOB_d, collection_end()) < 5
   and not exists (select 1 from oc2 where oc2.CHILD = h.CHILD)

@@ -6,4 +6,4 @@
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
 join continuously_looked_after() as cla on cla.CHILD = o.CHILD
-where o.HEALTH_CHECK is not null and age(d(o.DOB), collection_end()) >= 5
+where o.HEALTH_CHECK is not null and age(o.DOB_d, collection_end()) >= 5

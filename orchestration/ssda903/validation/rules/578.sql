@@ -7,11 +7,11 @@ with latest_care as (
     select
         m.row_key,
         m.CHILD,
-        d(m.MIS_START) as mis_start,
+        m.MIS_START_d as mis_start,
         c.care_end,
         row_number() over (partition by m.row_key order by c.care_start desc, c.period desc) as n
     from missing as m
-    join periods_of_care() as c on c.CHILD = m.CHILD and c.care_start <= d(m.MIS_START)
+    join periods_of_care() as c on c.CHILD = m.CHILD and c.care_start <= m.MIS_START_d
 )
 select 'Missing' as table_name, row_key, CHILD as child
 from latest_care
