@@ -10,9 +10,11 @@ rules read it rather than parsing the text again in each of them (planning and r
 cost more than the rules' own work on a return of Kent's size).
 Earlier returns, for the rules that look at a child's whole history: history.py.
 Macros: collection_start(), collection_end(), year_ending(), la_code(), d(text) (a dd/mm/yyyy date or
-NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year),
-legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts),
-continuously_looked_after() (the OC2 cohort's children), episodes_in_periods() and periods_of_care().
+NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year) and
+legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts).
+Tables several rules share, made once on loading (a macro was planned and run again by each rule):
+continuously_looked_after (the OC2 cohort's children), episodes_with_previous, uasc_status,
+episodes_in_periods and periods_of_care.
 Optional tables: ofsted_providers when the Ofsted register is supplied (data/landing/reference/
 ofsted_providers.csv, or --providers): URN, PLACE_CODES and PROVIDER_CODES (the 903 PLACE and
 PLACE_PROVIDER codes the provision may be used for, comma-separated), POSTCODE, LA_CODE (upper-tier), REG_END
@@ -175,8 +177,8 @@ def open_database(
     # Each episode beside the child's previous one (legal status and placement), for rules 434-436.
     con.execute(
         """
-        CREATE MACRO episodes_with_previous() AS TABLE
-        SELECT *,
+        CREATE TABLE episodes_with_previous AS
+        SELECT row_key, CHILD, RNE, LS, PLACE, PL_POST, URN, PLACE_PROVIDER,
             lag(row_key) OVER w AS prev_row,
             lag(LS) OVER w AS prev_ls,
             lag(PLACE) OVER w AS prev_place,
@@ -192,7 +194,7 @@ def open_database(
     # UASC ceased, as a date and as given.
     con.execute(
         """
-        CREATE MACRO uasc_status() AS TABLE
+        CREATE TABLE uasc_status AS
         select
             h.row_key, h.CHILD,
             coalesce(
@@ -220,7 +222,7 @@ def open_database(
     # on 31 March in OC2 and AD1 at once (rule 187).
     con.execute(
         """
-        CREATE MACRO continuously_looked_after() AS TABLE
+        CREATE TABLE continuously_looked_after AS
         SELECT CHILD
         FROM episodes
         GROUP BY CHILD
@@ -241,7 +243,7 @@ def open_database(
     # while the child is still looked after). For rules 504, 554, 577, 578 and 581.
     con.execute(
         """
-        CREATE MACRO episodes_in_periods() AS TABLE
+        CREATE TABLE episodes_in_periods AS
         WITH ordered AS (
             SELECT row_key, CHILD, LS, CIN, DECOM_d AS decom, DEC_d AS dec,
                 lag(DEC_d) OVER w AS previous_dec, lag(REC) OVER w AS previous_rec
@@ -256,9 +258,9 @@ def open_database(
     )
     con.execute(
         """
-        CREATE MACRO periods_of_care() AS TABLE
+        CREATE TABLE periods_of_care AS
         SELECT CHILD, period, min(decom) AS care_start, first(dec ORDER BY decom DESC, row_key DESC) AS care_end
-        FROM episodes_in_periods()
+        FROM episodes_in_periods
         GROUP BY CHILD, period
         """
     )

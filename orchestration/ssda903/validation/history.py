@@ -7,7 +7,7 @@ takes several earlier returns, so these rules see as far back as the history rea
 
 Tables: <mart>_history for header, episodes, uasc and placed_adoption, every earlier return supplied (last
 year's included), each row with its year_ending (2025 for 2024/25). Macros: history_start() (the first day
-of the earliest year whose return holds any child; this year's start when none does), every_episode()
+of the earliest year whose return holds any child; this year's start when none does), the table every_episode
 (this year's episodes, then each earlier episode once: an episode open at a 31 March is in the next return
 too, and the latest copy is the one kept), and uasc_in_last_years(n) (children UASC this year or in the n
 years before, as far as held).
@@ -58,7 +58,7 @@ def load_history(
     con.execute(f"CREATE MACRO history_start() AS DATE '{start.isoformat()}'")
     con.execute(
         """
-        CREATE MACRO every_episode() AS TABLE
+        CREATE TABLE every_episode AS
         SELECT row_key, CHILD, DECOM, DEC, RNE, LS, CIN, PLACE, REC, year_ending() AS year_ending,
                d(DECOM) AS decom_date, d(DEC) AS dec_date
         FROM episodes
