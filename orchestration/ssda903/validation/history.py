@@ -36,15 +36,21 @@ def load_history(
     earlier: dict[int, dict[str, Rows]],
     load,
     columns,
+    last_year_loaded: bool = False,
 ) -> None:
     """earlier: year ending → mart → rows, for years before `year`. `load(con, name, rows, columns)` and
-    `columns(mart)` are database.py's, so history tables hold text exactly as this year's do."""
+    `columns(mart)` are database.py's, so history tables hold text exactly as this year's do. When last year's
+    return in `earlier` is the one already loaded as the <mart>_last tables, it is copied from them (but for
+    header_last, whose UASC may have been derived from the UASC table: history holds it as given)."""
     endings = sorted(e for e in earlier if e < year.ending)
     for mart in HISTORY_TABLES:
         names = columns(mart)
         quoted = ", ".join(f'"{c}"' for c in names)
         con.execute(f"CREATE TABLE {mart}_history AS SELECT 0 AS year_ending, row_key, {quoted} FROM {mart} LIMIT 0")
         for ending in endings:
+            if last_year_loaded and ending == year.ending - 1 and mart != "header":
+                con.execute(f"INSERT INTO {mart}_history SELECT {ending}, row_key, {quoted} FROM {mart}_last")
+                continue
             load(con, "incoming_year", earlier[ending].get(mart), names)
             con.execute(f"INSERT INTO {mart}_history SELECT {ending}, row_key, {quoted} FROM incoming_year")
             con.execute("DROP TABLE incoming_year")

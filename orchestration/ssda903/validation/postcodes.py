@@ -72,4 +72,3 @@ def derive_postcode_fields(con: duckdb.DuckDBPyConnection) -> None:
         )
         con.execute(f"DROP TABLE {table}")
         con.execute(f"ALTER TABLE derived_episodes RENAME TO {table}")
-        con.execute("CHECKPOINT")  # compressed, as open_database leaves every table
