@@ -5,11 +5,16 @@ a value a rule can reject, not a value lost on loading.
 Tables: <mart> and <mart>_last for every 903 table (header, episodes, ...), with DfE's column names, a
 row_key (the row's position in its file, from 1) and, on episodes, the derived PL_DISTANCE, PL_LA and
 PL_LOCATION; header carries UASC (1 when the child is in the UASC table, as DfE derives it for CSV).
+Beside every date field its value as a date, <FIELD>_d (DECOM_d is d(DECOM)), computed once on loading: the
+rules read it rather than parsing the text again in each of them (planning and running d() in ~450 places
+cost more than the rules' own work on a return of Kent's size).
 Earlier returns, for the rules that look at a child's whole history: history.py.
 Macros: collection_start(), collection_end(), year_ending(), la_code(), d(text) (a dd/mm/yyyy date or
-NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year),
-legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts),
-continuously_looked_after() (the OC2 cohort's children), episodes_in_periods() and periods_of_care().
+NULL), age(dob, on) (whole years), and the table macros year_codes(field) (the 903 codes valid this year) and
+legal_status_stretches(status) (days each run of consecutive episodes of one legal status lasts).
+Tables several rules share, made once on loading (a macro was planned and run again by each rule):
+continuously_looked_after (the OC2 cohort's children), episodes_with_previous, uasc_status,
+episodes_in_periods and periods_of_care.
 Optional tables: ofsted_providers when the Ofsted register is supplied (data/landing/reference/
 ofsted_providers.csv, or --providers): URN, PLACE_CODES and PROVIDER_CODES (the 903 PLACE and
 PLACE_PROVIDER codes the provision may be used for, comma-separated), POSTCODE, LA_CODE (upper-tier), REG_END
@@ -35,6 +40,14 @@ if TYPE_CHECKING:  # frames (the warehouse's marts) are made text with pandas; a
 DATABASE = "validation"
 LA_PERM_CODES = PROJECT_ROOT / "schemas" / "ssda903" / "la_perm_codes.csv"
 DERIVED = {"episodes": ("PL_DISTANCE", "PL_LA", "PL_LOCATION"), "header": ("UASC",)}
+DATE_FIELDS = frozenset(c.name for t in tables() for c in t.columns if c.type == "date")
+
+
+def as_date(text: str) -> str:
+    """SQL: a DfE date, exactly dd/mm/yyyy (1/4/2025 or 01/04/25 are not dates in a 903 file), as a DATE; NULL
+    for anything else. (GLOB: several times faster than the regular expression it replaced.)"""
+    exact = f"{text} GLOB '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'"
+    return f"CASE WHEN {exact} THEN CAST(try_strptime({text}, '%d/%m/%Y') AS DATE) END"
 
 
 def _columns(mart: str) -> list[str]:
@@ -74,8 +87,9 @@ def _load(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table | pd.DataFra
     rows = rows.append_column("row_key", integers(1, rows.num_rows, pa.int32()))
     given = set(rows.column_names)
     selected = ", ".join(f"CAST({quoted(c) if c in given else 'NULL'} AS VARCHAR) AS {quoted(c)}" for c in columns)
+    dates = "".join(f", {as_date(quoted(c))} AS {quoted(c + '_d')}" for c in columns if c in DATE_FIELDS)
     con.register("incoming", rows)
-    con.execute(f"CREATE TABLE {name} AS SELECT row_key, {selected} FROM incoming")
+    con.execute(f"CREATE TABLE {name} AS SELECT *{dates} FROM (SELECT row_key, {selected} FROM incoming)")
     con.unregister("incoming")
 
 
@@ -95,8 +109,8 @@ def open_database(
         history.setdefault(year.ending - 1, last_year)
     last_year = last_year or history.get(year.ending - 1)
     con = scratch_duckdb()  # within CLA_MEMORY_LIMIT, spilling beyond it
-    # Compressed (once CHECKPOINT has run): the rules read a compressed column of repeated dates and codes
-    # about a third faster than a plain one.
+    # Compressed (once CHECKPOINT has run, as validation.validate runs it before the rules): the rules read a
+    # compressed column of repeated dates and codes about a third faster than a plain one.
     con.execute(f"ATTACH ':memory:' AS {DATABASE} (COMPRESS)")
     con.execute(f"USE {DATABASE}")
     for suffix, data in (("", this_year), ("_last", last_year or {})):
@@ -112,12 +126,7 @@ def open_database(
     con.execute(f"CREATE MACRO collection_end() AS DATE '{year.end.isoformat()}'")
     con.execute(f"CREATE MACRO year_ending() AS {year.ending}")
     con.execute(f"CREATE MACRO la_code() AS '{la_code}'")
-    # DfE dates are exactly dd/mm/yyyy: 1/4/2025 or 01/04/25 are not dates in a 903 file.
-    # (GLOB: several times faster than the regular expression it replaced, and d() runs on every row of most rules.)
-    con.execute(
-        "CREATE MACRO d(x) AS CASE WHEN x GLOB '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]' "
-        "THEN CAST(try_strptime(x, '%d/%m/%Y') AS DATE) END"
-    )
+    con.execute(f"CREATE MACRO d(x) AS {as_date('x')}")
     con.execute(
         "CREATE MACRO age(dob, on_day) AS "
         "date_diff('year', dob, on_day) - CASE WHEN strftime(on_day, '%m%d') < strftime(dob, '%m%d') THEN 1 ELSE 0 END"
@@ -147,12 +156,12 @@ def open_database(
         """
         CREATE MACRO legal_status_stretches(status) AS TABLE
         WITH e AS (
-            SELECT *, d(DECOM) AS start_date, coalesce(d(DEC), collection_end()) AS end_date,
+            SELECT *, DECOM_d AS start_date, coalesce(DEC_d, collection_end()) AS end_date,
                 row_number() OVER w AS seq, lag(LS) OVER w AS prev_ls,
-                lag(coalesce(d(DEC), collection_end())) OVER w AS prev_ended
+                lag(coalesce(DEC_d, collection_end())) OVER w AS prev_ended
             FROM episodes
-            WHERE d(DECOM) IS NOT NULL
-            WINDOW w AS (PARTITION BY CHILD ORDER BY d(DECOM), d(DEC), row_key)
+            WHERE DECOM_d IS NOT NULL
+            WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM_d, DEC_d, row_key)
         ),
         stretches AS (
             SELECT *, sum(CASE WHEN LS = status AND prev_ls = status AND start_date <= prev_ended THEN 0 ELSE 1 END)
@@ -168,8 +177,8 @@ def open_database(
     # Each episode beside the child's previous one (legal status and placement), for rules 434-436.
     con.execute(
         """
-        CREATE MACRO episodes_with_previous() AS TABLE
-        SELECT *,
+        CREATE TABLE episodes_with_previous AS
+        SELECT row_key, CHILD, RNE, LS, PLACE, PL_POST, URN, PLACE_PROVIDER,
             lag(row_key) OVER w AS prev_row,
             lag(LS) OVER w AS prev_ls,
             lag(PLACE) OVER w AS prev_place,
@@ -177,7 +186,7 @@ def open_database(
             lag(URN) OVER w AS prev_urn,
             lag(PLACE_PROVIDER) OVER w AS prev_provider
         FROM episodes
-        WINDOW w AS (PARTITION BY CHILD ORDER BY d(DECOM), d(DEC), row_key)
+        WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM_d, DEC_d, row_key)
         """
     )
     # Each child's UASC status this year and last year, for rules 205A-D: the flag (Header's UASC, derived from
@@ -185,21 +194,21 @@ def open_database(
     # UASC ceased, as a date and as given.
     con.execute(
         """
-        CREATE MACRO uasc_status() AS TABLE
+        CREATE TABLE uasc_status AS
         select
             h.row_key, h.CHILD,
             coalesce(
                 h.UASC = '1', case when exists (select 1 from uasc as u where u.CHILD = h.CHILD) then true end
             ) as now_uasc,
-            (select max(d(u.DUC)) from uasc as u where u.CHILD = h.CHILD) as duc,
+            (select max(u.DUC_d) from uasc as u where u.CHILD = h.CHILD) as duc,
             (select max(u.DUC) from uasc as u where u.CHILD = h.CHILD) as duc_text,
             coalesce(
                 (select bool_or(l.UASC = '1') from header_last as l where l.CHILD = h.CHILD),
                 case when exists (select 1 from uasc_last as u where u.CHILD = h.CHILD) then true end
             ) as last_uasc,
-            (select max(d(u.DUC)) from uasc_last as u where u.CHILD = h.CHILD) as duc_last,
+            (select max(u.DUC_d) from uasc_last as u where u.CHILD = h.CHILD) as duc_last,
             (select max(u.DUC) from uasc_last as u where u.CHILD = h.CHILD) as duc_last_text,
-            (select max(coalesce(d(u.DOB), d(l.DOB)))
+            (select max(coalesce(u.DOB_d, l.DOB_d))
              from uasc_last as u left join header_last as l on l.CHILD = u.CHILD
              where u.CHILD = h.CHILD) as dob_last
         from header as h
@@ -213,18 +222,18 @@ def open_database(
     # on 31 March in OC2 and AD1 at once (rule 187).
     con.execute(
         """
-        CREATE MACRO continuously_looked_after() AS TABLE
+        CREATE TABLE continuously_looked_after AS
         SELECT CHILD
         FROM episodes
         GROUP BY CHILD
         HAVING coalesce(bool_or(
-               d(DECOM) <= collection_end() AND (d(DEC) >= collection_start() OR d(DEC) IS NULL)
+               DECOM_d <= collection_end() AND (DEC_d >= collection_start() OR DEC_d IS NULL)
            ), false)
            AND NOT coalesce(bool_or(
-               (RNE = 'S' AND d(DECOM) > collection_start() AND d(DECOM) <= collection_end())
-               OR (coalesce(REC, '') <> 'X1' AND d(DEC) >= collection_start() AND d(DEC) <= collection_end())
-               OR (LS IN ('V3', 'V4') AND d(DECOM) <= collection_end()
-                   AND (d(DEC) >= collection_start() OR d(DEC) IS NULL))
+               (RNE = 'S' AND DECOM_d > collection_start() AND DECOM_d <= collection_end())
+               OR (coalesce(REC, '') <> 'X1' AND DEC_d >= collection_start() AND DEC_d <= collection_end())
+               OR (LS IN ('V3', 'V4') AND DECOM_d <= collection_end()
+                   AND (DEC_d >= collection_start() OR DEC_d IS NULL))
            ), false)
         """
     )
@@ -234,13 +243,13 @@ def open_database(
     # while the child is still looked after). For rules 504, 554, 577, 578 and 581.
     con.execute(
         """
-        CREATE MACRO episodes_in_periods() AS TABLE
+        CREATE TABLE episodes_in_periods AS
         WITH ordered AS (
-            SELECT row_key, CHILD, LS, CIN, d(DECOM) AS decom, d(DEC) AS dec,
-                lag(d(DEC)) OVER w AS previous_dec, lag(REC) OVER w AS previous_rec
+            SELECT row_key, CHILD, LS, CIN, DECOM_d AS decom, DEC_d AS dec,
+                lag(DEC_d) OVER w AS previous_dec, lag(REC) OVER w AS previous_rec
             FROM episodes
-            WHERE d(DECOM) IS NOT NULL
-            WINDOW w AS (PARTITION BY CHILD ORDER BY d(DECOM), row_key)
+            WHERE DECOM_d IS NOT NULL
+            WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM_d, row_key)
         )
         SELECT *, sum(CASE WHEN decom > previous_dec THEN 1 ELSE 0 END)
             OVER (PARTITION BY CHILD ORDER BY decom, row_key ROWS UNBOUNDED PRECEDING) AS period
@@ -249,18 +258,17 @@ def open_database(
     )
     con.execute(
         """
-        CREATE MACRO periods_of_care() AS TABLE
+        CREATE TABLE periods_of_care AS
         SELECT CHILD, period, min(decom) AS care_start, first(dec ORDER BY decom DESC, row_key DESC) AS care_end
-        FROM episodes_in_periods()
+        FROM episodes_in_periods
         GROUP BY CHILD, period
         """
     )
-    load_history(con, year, history, _load, _columns)
+    load_history(con, year, history, _load, _columns, last_year_loaded=history.get(year.ending - 1) is last_year)
     if providers is not None:
         con.register("incoming", providers)
         con.execute("CREATE TABLE ofsted_providers AS SELECT * FROM incoming")
         con.unregister("incoming")
-    con.execute("CHECKPOINT")
     return con
 
 

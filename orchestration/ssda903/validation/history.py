@@ -7,7 +7,7 @@ takes several earlier returns, so these rules see as far back as the history rea
 
 Tables: <mart>_history for header, episodes, uasc and placed_adoption, every earlier return supplied (last
 year's included), each row with its year_ending (2025 for 2024/25). Macros: history_start() (the first day
-of the earliest year whose return holds any child; this year's start when none does), every_episode()
+of the earliest year whose return holds any child; this year's start when none does), the table every_episode
 (this year's episodes, then each earlier episode once: an episode open at a 31 March is in the next return
 too, and the latest copy is the one kept), and uasc_in_last_years(n) (children UASC this year or in the n
 years before, as far as held).
@@ -36,15 +36,21 @@ def load_history(
     earlier: dict[int, dict[str, Rows]],
     load,
     columns,
+    last_year_loaded: bool = False,
 ) -> None:
     """earlier: year ending → mart → rows, for years before `year`. `load(con, name, rows, columns)` and
-    `columns(mart)` are database.py's, so history tables hold text exactly as this year's do."""
+    `columns(mart)` are database.py's, so history tables hold text exactly as this year's do. When last year's
+    return in `earlier` is the one already loaded as the <mart>_last tables, it is copied from them (but for
+    header_last, whose UASC may have been derived from the UASC table: history holds it as given)."""
     endings = sorted(e for e in earlier if e < year.ending)
     for mart in HISTORY_TABLES:
         names = columns(mart)
         quoted = ", ".join(f'"{c}"' for c in names)
         con.execute(f"CREATE TABLE {mart}_history AS SELECT 0 AS year_ending, row_key, {quoted} FROM {mart} LIMIT 0")
         for ending in endings:
+            if last_year_loaded and ending == year.ending - 1 and mart != "header":
+                con.execute(f"INSERT INTO {mart}_history SELECT {ending}, row_key, {quoted} FROM {mart}_last")
+                continue
             load(con, "incoming_year", earlier[ending].get(mart), names)
             con.execute(f"INSERT INTO {mart}_history SELECT {ending}, row_key, {quoted} FROM incoming_year")
             con.execute("DROP TABLE incoming_year")
@@ -58,7 +64,7 @@ def load_history(
     con.execute(f"CREATE MACRO history_start() AS DATE '{start.isoformat()}'")
     con.execute(
         """
-        CREATE MACRO every_episode() AS TABLE
+        CREATE TABLE every_episode AS
         SELECT row_key, CHILD, DECOM, DEC, RNE, LS, CIN, PLACE, REC, year_ending() AS year_ending,
                d(DECOM) AS decom_date, d(DEC) AS dec_date
         FROM episodes

@@ -3,7 +3,7 @@
 -- An episode ending E2 (died) in this year's return or any earlier one at hand (in the pipeline, every year
 -- the warehouse holds).
 with died as (
-    select distinct CHILD from every_episode() where REC = 'E2'
+    select distinct CHILD from every_episode where REC = 'E2'
 )
 select 'OC3' as table_name, o.row_key, o.CHILD as child
 from oc3 as o

@@ -9,5 +9,5 @@ select 'OC3' as table_name, o.row_key, o.CHILD as child
 from oc3 as o
 left join header as h on h.CHILD = o.CHILD
 where (o.IN_TOUCH is not null or o.ACTIV is not null or o.ACCOM is not null)
-  and cast(coalesce(d(h.DOB), d(o.DOB)) + interval 16 year as date) >= history_start()
-  and o.CHILD not in (select CHILD from every_episode())
+  and cast(coalesce(h.DOB_d, o.DOB_d) + interval 16 year as date) >= history_start()
+  and o.CHILD not in (select CHILD from every_episode)

@@ -2,15 +2,15 @@
 -- Compared with the start of the child's first episode with RNE S this year; the PlacedAdoption row and
 -- that episode are both returned.
 with first_start as (
-    select *, row_number() over (partition by CHILD order by d(DECOM), row_key) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d, row_key) as n
     from episodes
-    where RNE = 'S' and d(DECOM) is not null
+    where RNE = 'S' and DECOM_d is not null
 ),
 failing as (
     select p.row_key as pa_row, e.row_key as episode_row, p.CHILD
     from placed_adoption as p
     join first_start as e on e.CHILD = p.CHILD and e.n = 1
-    where d(p.DATE_PLACED) < d(e.DECOM)
+    where p.DATE_PLACED_d < e.DECOM_d
 )
 select 'PlacedAdoption' as table_name, pa_row as row_key, CHILD as child from failing
 union all

@@ -2,4 +2,4 @@
 -- Blank is allowed: the child is still missing or away.
 select 'Missing' as table_name, row_key, CHILD as child
 from missing
-where MIS_END is not null and d(MIS_END) is null
+where MIS_END is not null and MIS_END_d is null

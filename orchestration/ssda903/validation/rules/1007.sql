@@ -4,7 +4,7 @@
 -- are still looked after, so care leaver information should be blank. Those who ceased to be looked after
 -- after the birthday are rule 1016's.
 with young as (
-    select o.row_key, o.CHILD, coalesce(d(h.DOB), d(o.DOB)) as dob
+    select o.row_key, o.CHILD, coalesce(h.DOB_d, o.DOB_d) as dob
     from oc3 as o
     left join header as h on h.CHILD = o.CHILD
     where o.IN_TOUCH is not null or o.ACTIV is not null or o.ACCOM is not null
@@ -15,7 +15,7 @@ aged as (
     where age(dob, collection_end()) in (17, 18)
 ),
 latest as (
-    select *, row_number() over (partition by CHILD order by d(DECOM) desc nulls last, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d desc nulls last, row_key desc) as n
     from episodes
 )
 select 'OC3' as table_name, a.row_key, a.CHILD as child
@@ -23,7 +23,7 @@ from aged as a
 where exists (
           select 1 from episodes as e
           where e.CHILD = a.CHILD
-            and d(e.DECOM) <= a.birthday
-            and (e.DEC is null or d(e.DEC) > a.birthday)
+            and e.DECOM_d <= a.birthday
+            and (e.DEC is null or e.DEC_d > a.birthday)
       )
   and exists (select 1 from latest as l where l.CHILD = a.CHILD and l.n = 1 and (l.DEC is null or l.REC is null))

@@ -3,9 +3,9 @@
 -- Last year's latest episode (latest start) had no end date, yet this year has no episode for the child
 -- and care leaver information is given.
 with last_open as (
-    select CHILD, DEC, row_number() over (partition by CHILD order by d(DECOM) desc, row_key desc) as n
+    select CHILD, DEC, row_number() over (partition by CHILD order by DECOM_d desc, row_key desc) as n
     from episodes_last
-    where d(DECOM) is not null
+    where DECOM_d is not null
 )
 select 'OC3' as table_name, o.row_key, o.CHILD as child
 from oc3 as o

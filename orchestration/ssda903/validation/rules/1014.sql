@@ -10,6 +10,6 @@ where exists (
   and not exists (
           select 1 from episodes as e
           where e.CHILD = u.CHILD
-            and d(e.DECOM) <= collection_end()
-            and (e.DEC is null or d(e.DEC) >= collection_start())
+            and e.DECOM_d <= collection_end()
+            and (e.DEC is null or e.DEC_d >= collection_start())
       )

@@ -3,4 +3,4 @@
 -- status that ceased in an earlier year is not reported again: see 205A).
 select 'UASC' as table_name, row_key, CHILD as child
 from uasc
-where DUC is not null and (d(DUC) is null or d(DUC) < collection_start())
+where DUC is not null and (DUC_d is null or DUC_d < collection_start())

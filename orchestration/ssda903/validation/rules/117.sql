@@ -5,10 +5,10 @@
 with latest as (
     select row_key, CHILD, dec
     from (
-        select row_key, CHILD, d(DEC) as dec,
-            row_number() over (partition by CHILD order by d(DECOM) desc, row_key desc) as n
+        select row_key, CHILD, DEC_d as dec,
+            row_number() over (partition by CHILD order by DECOM_d desc, row_key desc) as n
         from episodes
-        where d(DECOM) is not null and coalesce(REC, '') <> 'X1'
+        where DECOM_d is not null and coalesce(REC, '') <> 'X1'
     )
     where n = 1
 ),
@@ -16,13 +16,13 @@ with latest as (
 failing as (
     select
         p.row_key as decision_key, p.CHILD,
-        case when d(p.DATE_PLACED) > l.dec or d(p.DATE_PLACED_CEASED) > l.dec then l.row_key end as episode_key
+        case when p.DATE_PLACED_d > l.dec or p.DATE_PLACED_CEASED_d > l.dec then l.row_key end as episode_key
     from placed_adoption as p
     left join latest as l on l.CHILD = p.CHILD
-    where d(p.DATE_PLACED) > collection_end()
-       or d(p.DATE_PLACED_CEASED) > collection_end()
-       or d(p.DATE_PLACED) > l.dec
-       or d(p.DATE_PLACED_CEASED) > l.dec
+    where p.DATE_PLACED_d > collection_end()
+       or p.DATE_PLACED_CEASED_d > collection_end()
+       or p.DATE_PLACED_d > l.dec
+       or p.DATE_PLACED_CEASED_d > l.dec
 )
 
 select 'PlacedAdoption' as table_name, decision_key as row_key, CHILD as child from failing

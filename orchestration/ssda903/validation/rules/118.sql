@@ -5,10 +5,10 @@
 with earliest as (
     select row_key, CHILD, decom
     from (
-        select row_key, CHILD, d(DECOM) as decom,
-            row_number() over (partition by CHILD order by d(DECOM), row_key) as n
+        select row_key, CHILD, DECOM_d as decom,
+            row_number() over (partition by CHILD order by DECOM_d, row_key) as n
         from episodes
-        where d(DECOM) is not null and coalesce(LS, '') not in ('V3', 'V4')
+        where DECOM_d is not null and coalesce(LS, '') not in ('V3', 'V4')
     )
     where n = 1
 ),
@@ -16,11 +16,11 @@ with earliest as (
 failing as (
     select
         p.row_key as decision_key, p.CHILD,
-        case when d(p.DATE_PLACED_CEASED) < e.decom then e.row_key end as episode_key
+        case when p.DATE_PLACED_CEASED_d < e.decom then e.row_key end as episode_key
     from placed_adoption as p
     left join earliest as e on e.CHILD = p.CHILD
-    where d(p.DATE_PLACED_CEASED) < collection_start()
-       or d(p.DATE_PLACED_CEASED) < e.decom
+    where p.DATE_PLACED_CEASED_d < collection_start()
+       or p.DATE_PLACED_CEASED_d < e.decom
 )
 
 select 'PlacedAdoption' as table_name, decision_key as row_key, CHILD as child from failing

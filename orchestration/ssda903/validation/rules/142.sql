@@ -3,10 +3,10 @@
 -- valid DEC and a REC. Episodes without a valid DECOM are left to 141.
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
-where d(e.DECOM) is not null
-  and (d(e.DEC) is null or e.REC is null)
+where e.DECOM_d is not null
+  and (e.DEC_d is null or e.REC is null)
   and exists (
       select 1 from episodes as later
       where later.CHILD = e.CHILD
-        and (d(later.DECOM) > d(e.DECOM) or (d(later.DECOM) = d(e.DECOM) and later.row_key > e.row_key))
+        and (later.DECOM_d > e.DECOM_d or (later.DECOM_d = e.DECOM_d and later.row_key > e.row_key))
   )

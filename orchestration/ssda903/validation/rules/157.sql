@@ -2,12 +2,12 @@
 -- SDQ1 (aged under 4 or over 16 at the assessment) cannot be the reason for a child in the OC2 cohort who
 -- was 4 by 1 April and whose 16th birthday is not before 31 March (DfE's coding, as the sector validator
 -- reads it: DOB + 4 years <= 1 April and DOB + 16 years >= 31 March).
--- continuously_looked_after(): the children looked after continuously for 12 months at 31 March, as DfE
+-- continuously_looked_after: the children looked after continuously for 12 months at 31 March, as DfE
 -- defines it (database.py).
 select 'OC2' as table_name, o.row_key, o.CHILD as child
 from oc2 as o
-join continuously_looked_after() as cla on cla.CHILD = o.CHILD
-where d(o.DOB) + interval 4 year <= collection_start()
-  and d(o.DOB) + interval 16 year >= collection_end()
+join continuously_looked_after as cla on cla.CHILD = o.CHILD
+where o.DOB_d + interval 4 year <= collection_start()
+  and o.DOB_d + interval 16 year >= collection_end()
   and o.SDQ_SCORE is null
   and o.SDQ_REASON = 'SDQ1'

@@ -15,7 +15,7 @@ where (h.MOTHER is not null and h.MOTHER not in ('0', '1'))
            select 1 from episodes as e
            where e.CHILD = h.CHILD
              and coalesce(e.LS, '') not in ('V3', 'V4')
-             and d(e.DECOM) <= collection_end()
-             and coalesce(d(e.DEC), collection_end()) >= collection_start()
+             and e.DECOM_d <= collection_end()
+             and coalesce(e.DEC_d, collection_end()) >= collection_start()
        )
    )

@@ -3,4 +3,4 @@
 select 'PlacedAdoption' as table_name, p.row_key, p.CHILD as child
 from placed_adoption as p
 join header as h on h.CHILD = p.CHILD
-where d(p.DATE_PLACED) < d(h.DOB)
+where p.DATE_PLACED_d < h.DOB_d

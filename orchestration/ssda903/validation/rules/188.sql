@@ -2,5 +2,5 @@
 -- Under 4 on 31 March: the 4th birthday is after the end of the year.
 select 'OC2' as table_name, row_key, CHILD as child
 from oc2
-where d(DOB) + interval 4 year > collection_end()
+where DOB_d + interval 4 year > collection_end()
   and (SDQ_SCORE is not null or SDQ_REASON is not null)

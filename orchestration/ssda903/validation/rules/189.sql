@@ -2,5 +2,5 @@
 -- Turned 17 before 1 April (a child turning 17 on 1 April itself is still expected to have an SDQ: 197B).
 select 'OC2' as table_name, row_key, CHILD as child
 from oc2
-where d(DOB) + interval 17 year < collection_start()
+where DOB_d + interval 17 year < collection_start()
   and (SDQ_SCORE is not null or SDQ_REASON is not null)

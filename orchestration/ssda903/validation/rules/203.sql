@@ -3,4 +3,4 @@
 select 'Header' as table_name, h.row_key, h.CHILD as child
 from header as h
 join header_last as l on l.CHILD = h.CHILD
-where d(h.DOB) is distinct from d(l.DOB)
+where h.DOB_d is distinct from l.DOB_d

@@ -2,7 +2,7 @@
 -- needs: last_year
 -- UASC last year and not this year: the status ceased last year, so last year's DUC must fall in last year's
 -- collection year, and no DUC is reported this year. Reported on Header and on any UASC row of the child.
-with status as (select * from uasc_status())
+with status as (select * from uasc_status)
 
 , failing as (
     select row_key, CHILD

@@ -3,7 +3,7 @@
 -- UASC in both years: the child was still UASC at 31 March last year, so last year's DUC is the date the
 -- status would end, the 18th birthday; this year's DUC either falls in this year (the status ceased) or is
 -- still that same date. Reported on Header and on the child's UASC row(s).
-with status as (select * from uasc_status())
+with status as (select * from uasc_status)
 
 , failing as (
     select row_key, CHILD

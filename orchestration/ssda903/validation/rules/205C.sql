@@ -2,7 +2,7 @@
 -- needs: last_year
 -- A date UASC ceased (this year's or last year's) for a child not UASC in either year. With UASC derived
 -- from the UASC table this cannot happen; it can when Header carries the flag itself (XML, or the warehouse).
-with status as (select * from uasc_status())
+with status as (select * from uasc_status)
 
 , failing as (
     select row_key, CHILD

@@ -4,4 +4,4 @@
 select 'Header' as table_name, row_key, CHILD as child
 from header
 where UPN = 'UN1'
-  and d(DOB) + interval 4 year <= make_date(year_ending() - 2, 8, 31)
+  and DOB_d + interval 4 year <= make_date(year_ending() - 2, 8, 31)

@@ -4,7 +4,7 @@
 -- began before the episodes in this return) the earliest DECOM. The sector validator reads DfE's coding the
 -- other way round (failing UN4 children whose episodes start after 24 March); this follows DfE's message.
 with care_start as (
-    select CHILD, coalesce(max(d(DECOM)) filter (where RNE = 'S'), min(d(DECOM))) as started
+    select CHILD, coalesce(max(DECOM_d) filter (where RNE = 'S'), min(DECOM_d)) as started
     from episodes
     group by CHILD
 )

@@ -4,5 +4,5 @@
 select 'Episodes' as table_name, row_key, CHILD as child
 from episodes
 where PLACE in ('A3', 'A5')
-  and d(DECOM) >= DATE '2015-04-01'
+  and DECOM_d >= DATE '2015-04-01'
   and coalesce(RNE, '') not in ('S', 'T', 'U')

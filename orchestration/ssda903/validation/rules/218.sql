@@ -5,7 +5,7 @@
 select 'Episodes' as table_name, row_key, CHILD as child
 from episodes
 where URN is null
-  and (d(DEC) >= collection_start() or DEC is null)
+  and (DEC_d >= collection_start() or DEC is null)
   and coalesce(PLACE, '') not in (
       'P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z1', 'Z11', 'Z12', 'Z13', 'Z14'
   )

@@ -6,7 +6,7 @@ with e as (
         lead(RNE) over w as next_rne,
         lead(PLACE) over w as next_place
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e

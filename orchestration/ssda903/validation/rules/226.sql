@@ -5,7 +5,7 @@
 with e as (
     select *, lag(REASON_PLACE_CHANGE) over w as prev_reason
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e

@@ -14,4 +14,4 @@ from episodes as e
 join register as r on r.urn = e.URN
 where e.URN <> 'XXXXXXX'
   and r.reg_end is not null
-  and d(e.DECOM) >= r.reg_end
+  and e.DECOM_d >= r.reg_end

@@ -14,5 +14,5 @@ from episodes as e
 join register as r on r.urn = e.URN
 where e.URN <> 'XXXXXXX'
   and r.reg_end is not null
-  and ((e.DEC is not null and d(e.DEC) > r.reg_end)
+  and ((e.DEC is not null and e.DEC_d > r.reg_end)
        or (e.DEC is null and collection_end() > r.reg_end))

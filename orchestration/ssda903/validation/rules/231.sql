@@ -4,4 +4,4 @@
 select 'Header' as table_name, row_key, CHILD as child
 from header
 where UASC = '1'
-  and d(DOB) > collection_end() - interval 11 year
+  and DOB_d > collection_end() - interval 11 year

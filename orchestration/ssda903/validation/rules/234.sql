@@ -4,10 +4,10 @@
 with e as (
     select *, lag(REASON_PLACE_CHANGE) over w as prev_reason
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from e
 join header as h on h.CHILD = e.CHILD
 where e.prev_reason = 'CUSTOD'
-  and age(d(h.DOB), d(e.DECOM)) < 10
+  and age(h.DOB_d, e.DECOM_d) < 10

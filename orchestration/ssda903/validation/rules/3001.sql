@@ -5,4 +5,4 @@ select 'OC3' as table_name, o.row_key, o.CHILD as child
 from oc3 as o
 left join header as h on h.CHILD = o.CHILD
 where o.ACCOM in ('Z1', 'Z2')
-  and cast(coalesce(d(h.DOB), d(o.DOB)) + interval 17 year as date) between collection_start() and collection_end()
+  and cast(coalesce(h.DOB_d, o.DOB_d) + interval 17 year as date) between collection_start() and collection_end()

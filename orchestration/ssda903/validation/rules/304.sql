@@ -4,4 +4,4 @@
 -- ceases to be UASC on 28 February at the latest, a day before English law has them turn 18 (1 March).
 select 'UASC' as table_name, row_key, CHILD as child
 from uasc
-where d(DUC) > d(DOB) + interval 18 year
+where DUC_d > DOB_d + interval 18 year

@@ -4,9 +4,9 @@
 -- placement does not move it. An adoption episode that is not an A placement (rule 390) uses its DECOM.
 with ordered as (
     select *,
-        d(DECOM) as start_date,
+        DECOM_d as start_date,
         sum(case when PLACE in ('A3', 'A4', 'A5', 'A6') then 0 else 1 end) over (
-            partition by CHILD order by d(DECOM), d(DEC), row_key rows unbounded preceding
+            partition by CHILD order by DECOM_d, DEC_d, row_key rows unbounded preceding
         ) as run
     from episodes
 ),
@@ -22,4 +22,4 @@ placed as (
 select 'AD1' as table_name, ad.row_key, ad.CHILD as child
 from ad1 as ad
 join placed as p on p.CHILD = ad.CHILD
-where d(ad.DATE_MATCH) > p.placed_on
+where ad.DATE_MATCH_d > p.placed_on

@@ -2,5 +2,5 @@
 -- DfE: if DATE_MATCH is given, DATE_INT must be given too and be on or before it.
 select 'AD1' as table_name, row_key, CHILD as child
 from ad1
-where d(DATE_MATCH) is not null
-  and (d(DATE_INT) is null or d(DATE_INT) > d(DATE_MATCH))
+where DATE_MATCH_d is not null
+  and (DATE_INT_d is null or DATE_INT_d > DATE_MATCH_d)

@@ -7,7 +7,7 @@ with e as (
         lag(PLACE) over w as prev_place,
         lag(row_key) over w as prev_row
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e

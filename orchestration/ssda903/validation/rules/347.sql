@@ -4,4 +4,4 @@
 select 'OC3' as table_name, row_key, CHILD as child
 from oc3
 where ACCOM like 'T%'
-  and age(d(DOB), collection_start()) < 18
+  and age(DOB_d, collection_start()) < 18

@@ -2,4 +2,4 @@
 -- Over 25: the 25th birthday was before 1 April.
 select 'Header' as table_name, row_key, CHILD as child
 from header
-where d(DOB) + interval 25 year < collection_start()
+where DOB_d + interval 25 year < collection_start()

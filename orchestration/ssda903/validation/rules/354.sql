@@ -2,4 +2,4 @@
 -- DfE's message says "ceased" but the field is DECOM (rule 385 checks DEC).
 select 'Episodes' as table_name, row_key, CHILD as child
 from episodes
-where d(DECOM) > collection_end()
+where DECOM_d > collection_end()

@@ -2,10 +2,10 @@
 -- With this year's return alone, the child's first episode is its earliest; one that starts on or after
 -- 1 April cannot continue an episode from last year (that episode would be open in this year's return too).
 with first_episode as (
-    select row_key, CHILD, RNE, d(DECOM) as start_date,
-        row_number() over (partition by CHILD order by d(DECOM), row_key) as n
+    select row_key, CHILD, RNE, DECOM_d as start_date,
+        row_number() over (partition by CHILD order by DECOM_d, row_key) as n
     from episodes
-    where d(DECOM) is not null
+    where DECOM_d is not null
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from first_episode

@@ -4,4 +4,4 @@ select 'Header' as table_name, h.row_key, h.CHILD as child
 from header as h
 join episodes as e on e.CHILD = h.CHILD
 where e.LS in ('J1', 'J2', 'J3')
-  and age(d(h.DOB), d(e.DECOM)) < 10
+  and age(h.DOB_d, e.DECOM_d) < 10

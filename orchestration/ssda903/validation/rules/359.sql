@@ -4,5 +4,5 @@ select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join header as h on h.CHILD = e.CHILD
 where e.DEC is null
-  and d(h.DOB) + interval 18 year < collection_end()
+  and h.DOB_d + interval 18 year < collection_end()
   and not (coalesce(e.LS, '') = 'V2' and coalesce(e.PLACE, '') = 'K2')

@@ -3,4 +3,4 @@
 select 'Episodes' as table_name, row_key, CHILD as child
 from episodes
 where LS = 'V3'
-  and coalesce(d(DEC), collection_end()) > d(DECOM) + interval 17 day
+  and coalesce(DEC_d, collection_end()) > DECOM_d + interval 17 day

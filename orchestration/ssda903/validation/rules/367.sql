@@ -4,10 +4,10 @@
 with breaks as (
     select row_key, CHILD,
         date_diff('day',
-            greatest(d(DECOM), collection_start()),
-            least(coalesce(d(DEC), collection_end()), collection_end())) as days
+            greatest(DECOM_d, collection_start()),
+            least(coalesce(DEC_d, collection_end()), collection_end())) as days
     from episodes
-    where LS = 'V3' and d(DECOM) is not null
+    where LS = 'V3' and DECOM_d is not null
 ),
 counted as (
     select *, sum(days) over (partition by CHILD) as total

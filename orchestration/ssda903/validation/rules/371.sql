@@ -4,4 +4,4 @@ select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join header as h on h.CHILD = e.CHILD
 where e.PLACE = 'K3'
-  and age(d(h.DOB), d(e.DECOM)) < 16
+  and age(h.DOB_d, e.DECOM_d) < 16

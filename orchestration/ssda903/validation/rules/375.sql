@@ -3,4 +3,4 @@
 select 'Episodes' as table_name, row_key, CHILD as child
 from episodes
 where PLACE = 'T1'
-  and coalesce(d(DEC), collection_end()) > d(DECOM) + interval 42 day
+  and coalesce(DEC_d, collection_end()) > DECOM_d + interval 42 day

@@ -2,9 +2,9 @@
 -- Any 12 months: each T3 episode opens a window of 12 months from its start; a window holding more than two
 -- T3 starts fails every T3 episode in it.
 with t3 as (
-    select row_key, CHILD, d(DECOM) as start_date
+    select row_key, CHILD, DECOM_d as start_date
     from episodes
-    where PLACE = 'T3' and d(DECOM) is not null
+    where PLACE = 'T3' and DECOM_d is not null
 ),
 windows as (
     select a.row_key as opener, m.row_key, m.CHILD,

@@ -8,7 +8,7 @@ with e as (
         lag(PLACE, 2) over w as before_place,
         lag(row_key, 2) over w as before_row
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e

@@ -9,7 +9,7 @@ with e as (
         lag(PL_POST, 2) over w as before_post,
         lag(row_key, 2) over w as before_row
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e

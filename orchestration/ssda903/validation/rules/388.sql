@@ -5,15 +5,15 @@
 with e as (
     select *,
         lead(row_key) over w as next_row,
-        lead(d(DECOM)) over w as next_start
+        lead(DECOM_d) over w as next_start
     from episodes
-    window w as (partition by CHILD order by d(DECOM) nulls first, d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d nulls first, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e
 where DEC is not null
   and (
-      (REC = 'X1' and next_start is not null and d(DEC) is distinct from next_start)
-      or (REC is not null and REC <> 'X1' and next_start is not null and d(DEC) = next_start)
+      (REC = 'X1' and next_start is not null and DEC_d is distinct from next_start)
+      or (REC is not null and REC <> 'X1' and next_start is not null and DEC_d = next_start)
       or (REC = 'X1' and next_row is null)
   )

@@ -4,4 +4,4 @@
 select 'OC3' as table_name, row_key, CHILD as child
 from oc3
 where (IN_TOUCH is not null or ACTIV is not null or ACCOM is not null)
-  and (age(d(DOB), collection_end()) < 17 or age(d(DOB), collection_start()) >= 22)
+  and (age(DOB_d, collection_end()) < 17 or age(DOB_d, collection_start()) >= 22)

@@ -4,4 +4,4 @@ select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join header as h on h.CHILD = e.CHILD
 where e.REC in ('E45', 'E46', 'E47', 'E48')
-  and age(d(h.DOB), d(e.DEC)) >= 18
+  and age(h.DOB_d, e.DEC_d) >= 18

@@ -4,12 +4,12 @@
 with e as (
     select *,
         lag(row_key) over w as prev_row,
-        lag(d(DEC)) over w as prev_end
+        lag(DEC_d) over w as prev_end
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e
 where RNE = 'S'
   and prev_row is not null
-  and d(DECOM) <= prev_end
+  and DECOM_d <= prev_end

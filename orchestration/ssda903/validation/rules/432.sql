@@ -4,7 +4,7 @@
 with e as (
     select *, lag(REC) over w as prev_rec
     from episodes
-    window w as (partition by CHILD order by d(DECOM), d(DEC), row_key)
+    window w as (partition by CHILD order by DECOM_d, DEC_d, row_key)
 )
 select 'Episodes' as table_name, row_key, CHILD as child
 from e

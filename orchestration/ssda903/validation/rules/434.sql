@@ -2,7 +2,7 @@
 -- RNE L (legal status changed, placement did not): the legal status differs from the child's previous
 -- episode and the placement (type, postcode, URN, provider) is the same. Two blanks agree; postcodes are
 -- compared upper-cased without spaces.
-with e as (select * from episodes_with_previous())
+with e as (select * from episodes_with_previous)
 select 'Episodes' as table_name, row_key, CHILD as child
 from e
 where RNE = 'L'

@@ -2,7 +2,7 @@
 -- RNE P or T (placement changed, legal status did not): the legal status is the child's previous episode's
 -- and something of the placement (type, postcode, URN, provider) differs. Two blanks agree; postcodes are
 -- compared upper-cased without spaces.
-with e as (select * from episodes_with_previous())
+with e as (select * from episodes_with_previous)
 select 'Episodes' as table_name, row_key, CHILD as child
 from e
 where RNE in ('P', 'T')

@@ -2,7 +2,7 @@
 -- RNE B or U (placement and legal status both changed): the legal status differs from the child's previous
 -- episode and something of the placement (type, postcode, URN, provider) differs too. Two blanks agree;
 -- postcodes are compared upper-cased without spaces.
-with e as (select * from episodes_with_previous())
+with e as (select * from episodes_with_previous)
 select 'Episodes' as table_name, row_key, CHILD as child
 from e
 where RNE in ('B', 'U')

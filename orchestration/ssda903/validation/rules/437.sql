@@ -6,8 +6,8 @@ with ordered as (
         row_key,
         CHILD,
         REC,
-        d(DECOM) as decom,
-        lead(row_key) over (partition by CHILD order by d(DECOM) asc nulls last, row_key) as next_row
+        DECOM_d as decom,
+        lead(row_key) over (partition by CHILD order by DECOM_d asc nulls last, row_key) as next_row
     from episodes
 )
 select 'Episodes' as table_name, row_key, CHILD as child

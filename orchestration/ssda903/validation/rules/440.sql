@@ -2,4 +2,4 @@
 -- PN0 means "child under 4 at the time of the review": a child on or after their 4th birthday fails.
 select 'Reviews' as table_name, row_key, CHILD as child
 from reviews
-where REVIEW_CODE = 'PN0' and age(d(DOB), d(REVIEW)) >= 4
+where REVIEW_CODE = 'PN0' and age(DOB_d, REVIEW_d) >= 4

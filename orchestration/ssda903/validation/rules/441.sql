@@ -2,4 +2,4 @@
 -- PN1-PN7 describe how a child aged 4 or over took part; a child not yet 4 on the review date fails.
 select 'Reviews' as table_name, row_key, CHILD as child
 from reviews
-where REVIEW_CODE in ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7') and age(d(DOB), d(REVIEW)) < 4
+where REVIEW_CODE in ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7') and age(DOB_d, REVIEW_d) < 4

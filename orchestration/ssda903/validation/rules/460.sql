@@ -3,4 +3,4 @@
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join header as h on h.CHILD = e.CHILD
-where e.REC = 'E17' and age(d(h.DOB), d(e.DEC)) < 18
+where e.REC = 'E17' and age(h.DOB_d, e.DEC_d) < 18

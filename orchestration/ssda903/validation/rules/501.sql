@@ -4,8 +4,8 @@ with ordered as (
     select
         row_key,
         CHILD,
-        d(DECOM) as decom,
-        lag(d(DEC)) over (partition by CHILD order by d(DECOM) asc nulls last, row_key) as previous_dec
+        DECOM_d as decom,
+        lag(DEC_d) over (partition by CHILD order by DECOM_d asc nulls last, row_key) as previous_dec
     from episodes
 )
 select 'Episodes' as table_name, row_key, CHILD as child

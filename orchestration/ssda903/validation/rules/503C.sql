@@ -3,18 +3,18 @@
 -- When last year's last episode (latest start) was still open, this year's first episode is the same
 -- episode, so its CIN must be the same (both blank counts as the same).
 with first_now as (
-    select *, row_number() over (partition by CHILD order by d(DECOM), row_key) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d, row_key) as n
     from episodes
-    where d(DECOM) is not null
+    where DECOM_d is not null
 ),
 last_prev as (
-    select *, row_number() over (partition by CHILD order by d(DECOM) desc, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d desc, row_key desc) as n
     from episodes_last
-    where d(DECOM) is not null
+    where DECOM_d is not null
 )
 select 'Episodes' as table_name, f.row_key, f.CHILD as child
 from first_now as f
 join last_prev as l on l.CHILD = f.CHILD and l.n = 1
 where f.n = 1
-  and d(l.DEC) is null
+  and l.DEC_d is null
   and f.CIN is distinct from l.CIN

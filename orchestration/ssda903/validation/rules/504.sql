@@ -7,7 +7,7 @@ with periods as (
         *,
         sum(case when previous_rec = 'X1' and previous_dec = decom then 0 else 1 end)
             over (partition by CHILD order by decom, row_key rows unbounded preceding) as x1_period
-    from episodes_in_periods()
+    from episodes_in_periods
 ),
 with_start as (
     select *, first_value(CIN) over (partition by CHILD, x1_period order by decom, row_key) as start_cin

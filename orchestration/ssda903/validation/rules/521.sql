@@ -3,4 +3,4 @@
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join ad1 as a on a.CHILD = e.CHILD
-where e.PLACE in ('A3', 'A4', 'A5', 'A6') and d(a.DATE_INT) > d(e.DECOM)
+where e.PLACE in ('A3', 'A4', 'A5', 'A6') and a.DATE_INT_d > e.DECOM_d

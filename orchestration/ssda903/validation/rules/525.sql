@@ -14,5 +14,5 @@ where p.DATE_PLACED_CEASED is not null
   and not exists (
       select 1 from placed_adoption as o
       where o.CHILD = p.CHILD and o.DATE_PLACED_CEASED is null and o.REASON_PLACED_CEASED is null
-        and d(o.DATE_PLACED) >= d(p.DATE_PLACED_CEASED)
+        and o.DATE_PLACED_d >= p.DATE_PLACED_CEASED_d
   )

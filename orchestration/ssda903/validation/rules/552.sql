@@ -4,4 +4,4 @@
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 where e.PLACE in ('A3', 'A4', 'A5', 'A6')
-  and d(e.DECOM) < (select min(d(p.DATE_PLACED)) from placed_adoption as p where p.CHILD = e.CHILD)
+  and e.DECOM_d < (select min(p.DATE_PLACED_d) from placed_adoption as p where p.CHILD = e.CHILD)

@@ -7,7 +7,7 @@
 -- return or an earlier one, must be on or before that date; with no decision at all, 553 reports instead.
 with ordered as (
     select *, lag(dec_date) over (partition by CHILD order by decom_date, row_key nulls first) as previous_dec
-    from every_episode()
+    from every_episode
 ),
 periods as (
     select *, sum(case when decom_date > previous_dec then 1 else 0 end)

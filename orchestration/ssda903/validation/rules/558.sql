@@ -2,7 +2,7 @@
 -- A child adopted (REC E11/E12) was adopted under their latest decision to place (latest DATE_PLACED),
 -- so that decision cannot have ceased. Earlier decisions may have.
 with latest as (
-    select *, row_number() over (partition by CHILD order by d(DATE_PLACED) desc nulls last, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DATE_PLACED_d desc nulls last, row_key desc) as n
     from placed_adoption
 )
 select 'Episodes' as table_name, e.row_key, e.CHILD as child

@@ -5,7 +5,7 @@
 -- last year's, or any earlier one at hand.
 select 'PlacedAdoption' as table_name, p.row_key, p.CHILD as child
 from placed_adoption as p
-where d(p.DATE_PLACED) < collection_start()
+where p.DATE_PLACED_d < collection_start()
   and not exists (
       select 1 from placed_adoption_history as l where l.CHILD = p.CHILD and l.DATE_PLACED is not null
   )

@@ -4,14 +4,14 @@
 -- with the same date. When none of the child's rows this year carries that date, every row with another
 -- date fails.
 with open_last as (
-    select CHILD, d(DATE_PLACED) as date_placed
+    select CHILD, DATE_PLACED_d as date_placed
     from placed_adoption_last
-    where d(DATE_PLACED) is not null and DATE_PLACED_CEASED is null
+    where DATE_PLACED_d is not null and DATE_PLACED_CEASED is null
 )
 select 'PlacedAdoption' as table_name, p.row_key, p.CHILD as child
 from placed_adoption as p
 join open_last as o on o.CHILD = p.CHILD
-where d(p.DATE_PLACED) is distinct from o.date_placed
+where p.DATE_PLACED_d is distinct from o.date_placed
   and not exists (
-      select 1 from placed_adoption as q where q.CHILD = o.CHILD and d(q.DATE_PLACED) = o.date_placed
+      select 1 from placed_adoption as q where q.CHILD = o.CHILD and q.DATE_PLACED_d = o.date_placed
   )

@@ -3,5 +3,5 @@
 -- A decision reported again this year (same date as last year) cannot have ceased last year.
 select 'PlacedAdoption' as table_name, p.row_key, p.CHILD as child
 from placed_adoption as p
-join placed_adoption_last as l on l.CHILD = p.CHILD and d(l.DATE_PLACED) = d(p.DATE_PLACED)
+join placed_adoption_last as l on l.CHILD = p.CHILD and l.DATE_PLACED_d = p.DATE_PLACED_d
 where l.DATE_PLACED_CEASED is not null or l.REASON_PLACED_CEASED is not null

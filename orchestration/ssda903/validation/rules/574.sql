@@ -3,12 +3,12 @@
 -- open, or ended after this one started. Starting on the day the previous one ended is fine.
 select 'Missing' as table_name, m.row_key, m.CHILD as child
 from missing as m
-where d(m.MIS_START) is not null
+where m.MIS_START_d is not null
   and exists (
       select 1 from missing as e
       where e.CHILD = m.CHILD
         and e.row_key <> m.row_key
-        and d(e.MIS_START) is not null
-        and (d(e.MIS_START) < d(m.MIS_START) or (d(e.MIS_START) = d(m.MIS_START) and e.row_key < m.row_key))
-        and (e.MIS_END is null or d(m.MIS_START) < d(e.MIS_END))
+        and e.MIS_START_d is not null
+        and (e.MIS_START_d < m.MIS_START_d or (e.MIS_START_d = m.MIS_START_d and e.row_key < m.row_key))
+        and (e.MIS_END is null or m.MIS_START_d < e.MIS_END_d)
   )

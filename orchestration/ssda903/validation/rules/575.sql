@@ -7,7 +7,7 @@ where m.MIS_END is null
   and exists (
       select 1 from episodes as e
       where e.CHILD = m.CHILD
-        and d(e.DEC) is not null
-        and d(e.DECOM) <= d(m.MIS_START)
-        and d(m.MIS_START) <= d(e.DEC)
+        and e.DEC_d is not null
+        and e.DECOM_d <= m.MIS_START_d
+        and m.MIS_START_d <= e.DEC_d
   )

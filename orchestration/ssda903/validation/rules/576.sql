@@ -4,18 +4,18 @@
 -- first missing period (earliest start), with the same start date. A child in this year's return with no
 -- missing period at all is reported on their Header row, there being no Missing row to point at.
 with open_last as (
-    select CHILD, d(MIS_START) as mis_start
+    select CHILD, MIS_START_d as mis_start
     from missing_last
-    where MIS_END is null and d(MIS_START) is not null
+    where MIS_END is null and MIS_START_d is not null
 ),
 first_now as (
-    select *, row_number() over (partition by CHILD order by d(MIS_START) asc nulls last, row_key) as n
+    select *, row_number() over (partition by CHILD order by MIS_START_d asc nulls last, row_key) as n
     from missing
 )
 select 'Missing' as table_name, f.row_key, f.CHILD as child
 from first_now as f
 join open_last as o on o.CHILD = f.CHILD
-where f.n = 1 and d(f.MIS_START) is distinct from o.mis_start
+where f.n = 1 and f.MIS_START_d is distinct from o.mis_start
 union all
 select 'Header' as table_name, h.row_key, h.CHILD as child
 from header as h

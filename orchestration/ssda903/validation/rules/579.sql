@@ -3,12 +3,12 @@
 -- earlier in the file) was still open or ceased after it was made.
 select 'PlacedAdoption' as table_name, p.row_key, p.CHILD as child
 from placed_adoption as p
-where d(p.DATE_PLACED) is not null
+where p.DATE_PLACED_d is not null
   and exists (
       select 1 from placed_adoption as e
       where e.CHILD = p.CHILD
         and e.row_key <> p.row_key
-        and d(e.DATE_PLACED) is not null
-        and (d(e.DATE_PLACED) < d(p.DATE_PLACED) or (d(e.DATE_PLACED) = d(p.DATE_PLACED) and e.row_key < p.row_key))
-        and (e.DATE_PLACED_CEASED is null or d(p.DATE_PLACED) < d(e.DATE_PLACED_CEASED))
+        and e.DATE_PLACED_d is not null
+        and (e.DATE_PLACED_d < p.DATE_PLACED_d or (e.DATE_PLACED_d = p.DATE_PLACED_d and e.row_key < p.row_key))
+        and (e.DATE_PLACED_CEASED is null or p.DATE_PLACED_d < e.DATE_PLACED_CEASED_d)
   )

@@ -4,7 +4,7 @@
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join missing as m on m.CHILD = e.CHILD
-where d(e.DEC) is not null
-  and d(m.MIS_END) = d(e.DEC)
-  and d(m.MIS_END) = cast(d(m.DOB) + interval 18 year as date)
+where e.DEC_d is not null
+  and m.MIS_END_d = e.DEC_d
+  and m.MIS_END_d = cast(m.DOB_d + interval 18 year as date)
   and coalesce(e.REC, '') <> 'E8'

@@ -3,4 +3,4 @@
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 join ad1 as a on a.CHILD = e.CHILD
-where e.REC in ('E11', 'E12') and d(e.DEC) = d(a.DATE_MATCH)
+where e.REC in ('E11', 'E12') and e.DEC_d = a.DATE_MATCH_d

@@ -2,7 +2,7 @@
 -- severity: query
 -- Every decision but the latest (by DATE_PLACED) must have ceased.
 with ordered as (
-    select *, row_number() over (partition by CHILD order by d(DATE_PLACED) desc nulls last, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DATE_PLACED_d desc nulls last, row_key desc) as n
     from placed_adoption
 )
 select 'PlacedAdoption' as table_name, row_key, CHILD as child

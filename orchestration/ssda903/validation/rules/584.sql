@@ -7,4 +7,4 @@ from placed_adoption as p
 join placed_adoption_last as l on l.CHILD = p.CHILD
 where l.DATE_PLACED is not null
   and (l.DATE_PLACED_CEASED is not null or l.REASON_PLACED_CEASED is not null)
-  and (p.DATE_PLACED is null or d(p.DATE_PLACED) <= d(l.DATE_PLACED))
+  and (p.DATE_PLACED is null or p.DATE_PLACED_d <= l.DATE_PLACED_d)

@@ -2,4 +2,4 @@
 -- A missing period starting on the date of birth is not possible either.
 select 'Missing' as table_name, row_key, CHILD as child
 from missing
-where d(MIS_START) <= d(DOB)
+where MIS_START_d <= DOB_d

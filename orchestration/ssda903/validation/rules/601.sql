@@ -4,7 +4,7 @@
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 where e.REC in ('E11', 'E12')
-  and d(e.DEC) between collection_start() and collection_end()
+  and e.DEC_d between collection_start() and collection_end()
   and not exists (
       select 1 from ad1 as a
       where a.CHILD = e.CHILD

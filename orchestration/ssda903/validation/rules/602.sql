@@ -8,5 +8,5 @@ where (a.DATE_INT is not null or a.DATE_MATCH is not null or a.FOSTER_CARE is no
       select 1 from episodes as e
       where e.CHILD = a.CHILD
         and e.REC in ('E11', 'E12')
-        and d(e.DEC) between collection_start() and collection_end()
+        and e.DEC_d between collection_start() and collection_end()
   )

@@ -11,5 +11,5 @@ where h.MOTHER is null
       where e.CHILD = h.CHILD
         and e.REC is not null and e.REC <> 'X1'
         and coalesce(e.LS, '') not in ('V3', 'V4')
-        and d(e.DEC) between collection_start() and collection_end()
+        and e.DEC_d between collection_start() and collection_end()
   )

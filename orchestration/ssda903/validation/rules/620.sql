@@ -3,4 +3,4 @@
 select 'Header' as table_name, row_key, CHILD as child
 from header
 where MOTHER = '1'
-  and d(DOB) + interval 11 year > collection_start()
+  and DOB_d + interval 11 year > collection_start()

@@ -2,6 +2,6 @@
 -- The first child's date of birth must be after the mother's; the same day fails too.
 select 'Header' as table_name, row_key, CHILD as child
 from header
-where d(MC_DOB) is not null
-  and d(DOB) is not null
-  and d(MC_DOB) <= d(DOB)
+where MC_DOB_d is not null
+  and DOB_d is not null
+  and MC_DOB_d <= DOB_d

@@ -10,8 +10,8 @@ select 'Header' as table_name, h.row_key, h.CHILD as child
 from header as h
 join header_last as l on l.CHILD = h.CHILD
 where l.MC_DOB is not null
-  and coalesce(cast(d(h.MC_DOB) as varchar), h.MC_DOB, '')
-   <> coalesce(cast(d(l.MC_DOB) as varchar), l.MC_DOB)
+  and coalesce(cast(h.MC_DOB_d as varchar), h.MC_DOB, '')
+   <> coalesce(cast(l.MC_DOB_d as varchar), l.MC_DOB)
   and not (
       h.MC_DOB is null
       and exists (

@@ -3,14 +3,14 @@
 -- (latest start) ceased. The Header row carries the error; the latest episode is returned too when its
 -- end date is the one contradicted.
 with latest as (
-    select *, row_number() over (partition by CHILD order by d(DECOM) desc nulls last, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d desc nulls last, row_key desc) as n
     from episodes
 ),
 h as (
-    select h.row_key, h.CHILD, d(h.MC_DOB) as mc_dob, e.row_key as episode_row, d(e.DEC) as dec
+    select h.row_key, h.CHILD, h.MC_DOB_d as mc_dob, e.row_key as episode_row, e.DEC_d as dec
     from header as h
     left join latest as e on e.CHILD = h.CHILD and e.n = 1
-    where d(h.MC_DOB) is not null
+    where h.MC_DOB_d is not null
 )
 select 'Header' as table_name, row_key, CHILD as child
 from h

@@ -7,4 +7,4 @@ from header as h
 join header_last as l on l.CHILD = h.CHILD
 where h.MOTHER = '1'
   and l.MOTHER = '0'
-  and d(h.MC_DOB) < collection_start()
+  and h.MC_DOB_d < collection_start()

@@ -6,7 +6,7 @@ select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 left join prev_perm as p on p.CHILD = e.CHILD
 where e.RNE = 'S'
-  and d(e.DECOM) between collection_start() and collection_end()
+  and e.DECOM_d between collection_start() and collection_end()
   and (
       p.CHILD is null
       or p.PREV_PERM is null

@@ -42,14 +42,14 @@ first_episode as (
     select *, row_number() over (
         partition by CHILD
         order by case when RNE = 'S' then 0 else 1 end,
-                 case when RNE = 'S' then d(DECOM) end desc,
-                 d(DECOM), row_key
+                 case when RNE = 'S' then DECOM_d end desc,
+                 DECOM_d, row_key
     ) as n
     from episodes
-    where d(DECOM) is not null
+    where DECOM_d is not null
 ),
 joined as (
-    select x.row_key, x.CHILD, x.valid, x.earliest_date, f.row_key as episode_row, d(f.DECOM) as decom
+    select x.row_key, x.CHILD, x.valid, x.earliest_date, f.row_key as episode_row, f.DECOM_d as decom
     from earliest as x
     left join first_episode as f on f.CHILD = x.CHILD and f.n = 1
 )

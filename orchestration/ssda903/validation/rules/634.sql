@@ -3,7 +3,7 @@
 -- 01/04/2016: a PrevPerm row with any of PREV_PERM, LA_PERM, DATE_PERM needs at least one episode starting
 -- on or after that date (none at all fails too). The child's latest episode is returned with the row.
 with latest as (
-    select *, row_number() over (partition by CHILD order by d(DECOM) desc nulls last, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d desc nulls last, row_key desc) as n
     from episodes
 ),
 failing as (
@@ -11,7 +11,7 @@ failing as (
     from prev_perm as p
     where (p.PREV_PERM is not null or p.LA_PERM is not null or p.DATE_PERM is not null)
       and not exists (
-          select 1 from episodes as e where e.CHILD = p.CHILD and d(e.DECOM) >= date '2016-04-01'
+          select 1 from episodes as e where e.CHILD = p.CHILD and e.DECOM_d >= date '2016-04-01'
       )
 )
 select 'PrevPerm' as table_name, row_key, CHILD as child

@@ -2,4 +2,4 @@
 -- Blank is allowed: the order is still in force.
 select 'DoLo' as table_name, row_key, CHILD as child
 from dolo
-where DOLO_END is not null and d(DOLO_END) is null
+where DOLO_END is not null and DOLO_END_d is null

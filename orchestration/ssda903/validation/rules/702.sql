@@ -3,4 +3,4 @@
 -- started fails too.
 select 'DoLo' as table_name, row_key, CHILD as child
 from dolo
-where d(DOLO_END) <= d(DOLO_START)
+where DOLO_END_d <= DOLO_START_d

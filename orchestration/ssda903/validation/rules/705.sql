@@ -4,10 +4,10 @@
 with o as (
     select *, lag(DOLO_END) over w as prev_end, lag(row_key) over w as prev_row
     from dolo
-    where d(DOLO_START) is not null
-    window w as (partition by CHILD order by d(DOLO_START), row_key)
+    where DOLO_START_d is not null
+    window w as (partition by CHILD order by DOLO_START_d, row_key)
 )
 select 'DoLo' as table_name, row_key, CHILD as child
 from o
 where prev_row is not null
-  and (prev_end is null or d(DOLO_START) < d(prev_end))
+  and (prev_end is null or DOLO_START_d < d(prev_end))

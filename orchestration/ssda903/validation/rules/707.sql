@@ -1,7 +1,7 @@
 -- 707: Child ceased to be looked after but there is a DoLO without an end date.
 -- The child's latest episode (latest start) has ended, yet an order has no end date.
 with latest as (
-    select *, row_number() over (partition by CHILD order by d(DECOM) desc nulls last, row_key desc) as n
+    select *, row_number() over (partition by CHILD order by DECOM_d desc nulls last, row_key desc) as n
     from episodes
 )
 select 'DoLo' as table_name, o.row_key, o.CHILD as child

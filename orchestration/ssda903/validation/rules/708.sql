@@ -3,4 +3,4 @@
 select 'DoLo' as table_name, o.row_key, o.CHILD as child
 from dolo as o
 left join header as h on h.CHILD = o.CHILD
-where d(o.DOLO_START) <= coalesce(d(o.DOB), d(h.DOB))
+where o.DOLO_START_d <= coalesce(o.DOB_d, h.DOB_d)

@@ -6,11 +6,11 @@ with pairs as (
     select o.row_key as dolo_row, e.row_key as episode_row, o.CHILD
     from dolo as o
     join episodes as e on e.CHILD = o.CHILD
-    where d(o.DOLO_START) is not null
-      and d(o.DOLO_END) is not null
-      and d(e.DECOM) is not null
-      and d(o.DOLO_START) < coalesce(d(e.DEC), date '9999-12-31')
-      and d(o.DOLO_END) >= d(e.DECOM)
+    where o.DOLO_START_d is not null
+      and o.DOLO_END_d is not null
+      and e.DECOM_d is not null
+      and o.DOLO_START_d < coalesce(e.DEC_d, date '9999-12-31')
+      and o.DOLO_END_d >= e.DECOM_d
       and e.PLACE in ('K1', 'P1', 'R5', 'K3')
 )
 select 'DoLo' as table_name, dolo_row as row_key, CHILD as child from pairs

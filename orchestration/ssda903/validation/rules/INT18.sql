@@ -3,4 +3,4 @@
 select 'UASC' as table_name, x.row_key, x.CHILD as child
 from uasc as x
 join header as h on h.CHILD = x.CHILD
-where d(x.DOB) <> d(h.DOB)
+where x.DOB_d <> h.DOB_d

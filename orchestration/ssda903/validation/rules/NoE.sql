@@ -4,5 +4,5 @@
 -- needs at least one episode there.
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
-where d(e.DECOM) < collection_start()
+where e.DECOM_d < collection_start()
   and not exists (select 1 from episodes_last as l where l.CHILD = e.CHILD)

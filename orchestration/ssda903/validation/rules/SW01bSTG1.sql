@@ -4,4 +4,4 @@
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
 where SW_DECOM is null
-   or (d(SW_DECOM) >= date '2023-04-01' and (SW_ID is null or SW_REASON is null))
+   or (SW_DECOM_d >= date '2023-04-01' and (SW_ID is null or SW_REASON is null))

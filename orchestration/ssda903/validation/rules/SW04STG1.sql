@@ -2,4 +2,4 @@
 -- The start date is required, as a real dd/mm/yyyy date (no ZZ for unknown parts).
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where SW_DECOM is null or d(SW_DECOM) is null
+where SW_DECOM is null or SW_DECOM_d is null

@@ -3,4 +3,4 @@
 -- dd/mm/yyyy date. Blank is allowed (the episode is open).
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where SW_DEC is not null and d(SW_DEC) is null
+where SW_DEC is not null and SW_DEC_d is null

@@ -3,4 +3,4 @@
 -- when they were still open in it (SW07STG2 checks the end dates).
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where d(SW_DECOM) > collection_end()
+where SW_DECOM_d > collection_end()

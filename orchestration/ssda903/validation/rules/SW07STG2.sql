@@ -3,5 +3,5 @@
 -- collection year to 31 March.
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where d(SW_DEC) < collection_start() - interval 1 year
-   or d(SW_DEC) > collection_end()
+where SW_DEC_d < collection_start() - interval 1 year
+   or SW_DEC_d > collection_end()

@@ -2,4 +2,4 @@
 -- Dates only: an episode ending the day it started (or, impossibly, before) lasted less than a day.
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where d(SW_DEC) <= d(SW_DECOM)
+where SW_DEC_d <= SW_DECOM_d

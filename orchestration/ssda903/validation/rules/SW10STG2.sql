@@ -3,11 +3,11 @@
 -- previous episode's end date, with 7 days' tolerance (so up to 7 days before it is accepted). Episodes are
 -- taken in order of start date; a previous episode with no end date is SW08STG2's.
 with s as (
-    select *, lag(SW_DEC) over (partition by CHILD order by d(SW_DECOM), d(SW_DEC) nulls last, row_key) as prev_dec
+    select *, lag(SW_DEC) over (partition by CHILD order by SW_DECOM_d, SW_DEC_d nulls last, row_key) as prev_dec
     from sw_episodes
-    where d(SW_DECOM) is not null
+    where SW_DECOM_d is not null
 )
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from s
 where coalesce(SW_REASON, '') <> 'FCONTA'
-  and d(SW_DECOM) < d(prev_dec) - interval 7 day
+  and SW_DECOM_d < d(prev_dec) - interval 7 day

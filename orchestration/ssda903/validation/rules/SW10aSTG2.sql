@@ -4,12 +4,12 @@
 -- previous episode with no end date is SW08STG2's, and FCONTA episodes are SW10bSTG2's.
 with s as (
     select *,
-        lag(d(SW_DEC)) over (partition by CHILD order by d(SW_DECOM), d(SW_DEC) nulls last, row_key) as prev_dec
+        lag(SW_DEC_d) over (partition by CHILD order by SW_DECOM_d, SW_DEC_d nulls last, row_key) as prev_dec
     from sw_episodes
-    where d(SW_DECOM) is not null
+    where SW_DECOM_d is not null
 )
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from s
 where coalesce(SW_REASON, '') <> 'FCONTA'
   and prev_dec is not null
-  and abs(date_diff('day', prev_dec, d(SW_DECOM))) > 7
+  and abs(date_diff('day', prev_dec, SW_DECOM_d)) > 7

@@ -4,11 +4,11 @@
 -- date is its last day. Episodes in order of start date (then end date).
 with s as (
     select *,
-        lag(d(SW_DEC)) over (partition by CHILD order by d(SW_DECOM), d(SW_DEC) nulls last, row_key) as prev_dec
+        lag(SW_DEC_d) over (partition by CHILD order by SW_DECOM_d, SW_DEC_d nulls last, row_key) as prev_dec
     from sw_episodes
-    where d(SW_DECOM) is not null
+    where SW_DECOM_d is not null
 )
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from s
 where SW_REASON = 'FCONTA'
-  and d(SW_DECOM) <= prev_dec
+  and SW_DECOM_d <= prev_dec

@@ -6,17 +6,17 @@
 with looked_after as (
     select distinct CHILD
     from episodes
-    where DEC is null and d(DECOM) <= collection_end() and coalesce(LS, '') not in ('V3', 'V4')
+    where DEC is null and DECOM_d <= collection_end() and coalesce(LS, '') not in ('V3', 'V4')
 )
 select 'Episodes' as table_name, e.row_key, e.CHILD as child
 from episodes as e
 where e.CHILD in (select CHILD from looked_after)
   and coalesce(e.LS, '') not in ('V3', 'V4')
-  and d(e.DECOM) is not null
-  and (e.DEC is null or d(e.DEC) >= collection_start() - interval 1 year)
+  and e.DECOM_d is not null
+  and (e.DEC is null or e.DEC_d >= collection_start() - interval 1 year)
   and not exists (
       select 1 from sw_episodes as s
       where s.CHILD = e.CHILD
-        and d(s.SW_DECOM) <= coalesce(d(e.DEC), collection_end())
-        and coalesce(d(s.SW_DEC), collection_end()) >= d(e.DECOM)
+        and s.SW_DECOM_d <= coalesce(e.DEC_d, collection_end())
+        and coalesce(s.SW_DEC_d, collection_end()) >= e.DECOM_d
   )

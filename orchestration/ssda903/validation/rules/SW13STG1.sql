@@ -3,4 +3,4 @@
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
 where (SW_REASON is not null and SW_REASON not in (select code from year_codes('SW_REASON')))
-   or (SW_REASON is null and d(SW_DECOM) >= date '2023-04-01')
+   or (SW_REASON is null and SW_DECOM_d >= date '2023-04-01')

@@ -3,4 +3,4 @@
 -- the day it started is not "before": that is SW09STG2's (less than 24 hours).
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where d(SW_DEC) < d(SW_DECOM)
+where SW_DEC_d < SW_DECOM_d

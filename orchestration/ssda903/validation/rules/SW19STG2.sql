@@ -3,5 +3,5 @@
 -- reported, as DfE's message names both.
 select 'SWEpisodes' as table_name, row_key, CHILD as child
 from sw_episodes
-where d(SW_DECOM) is not null
-qualify count(*) over (partition by CHILD, d(SW_DECOM)) > 1
+where SW_DECOM_d is not null
+qualify count(*) over (partition by CHILD, SW_DECOM_d) > 1
