@@ -17,7 +17,7 @@ from pathlib import Path
 
 from warehouse_fixtures import DBT_PROJECT_DIR
 
-from orchestration.transform.project import parse_dbt_project
+from orchestration.transform.project import parse_dbt_project, reuse_prepared_parse
 
 LAMBETH = "E09000022"
 
@@ -56,6 +56,7 @@ def test_builds_in_any_folder_for_any_authority_and_date_parse_nothing_again(tmp
 def test_a_build_by_hand_takes_the_authority_and_date_from_vars_before_the_environment(tmp_path):
     inline = "select {{ as_of_date() }} as as_of, '{{ la_code() }}' as la_code"
     compiled = {}
+    reuse_prepared_parse(tmp_path / "target")  # the session's: a change of --vars (by hand) parses it all again
     for name, given in {"pipeline": [], "by_hand": ["--vars", f"{{as_of: 2026-08-31, la_code: {LAMBETH}}}"]}.items():
         result = cla_dbt(
             tmp_path / "warehouse", tmp_path / "target", "compile", "--inline", inline, "--output", "json", "--quiet",

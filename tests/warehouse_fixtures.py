@@ -96,11 +96,12 @@ def run_dbt(
     """dbt in a subprocess (dbt-duckdb keeps the file open in-process) against the given warehouse file, its
     target and logs in `work`: nothing written to the repository. The one way the tests run dbt. As Dagster's dbt
     step runs it: cla-dbt (from the warehouse's folder) starting from the session's parse, so a file's build parses
-    only what changed since, not the whole project (orchestration/transform/dbt_command.py)."""
-    from orchestration.transform.project import reuse_prepared_parse
+    only what changed since, not the whole project (orchestration/transform/dbt_command.py), and writes no
+    artefacts (quiet_build)."""
+    from orchestration.transform.project import quiet_build, reuse_prepared_parse
 
     reuse_prepared_parse(work / "target")
-    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": as_of, "CLA_LA_CODE": la_code}
+    env = {**os.environ, **quiet_build(), "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": as_of, "CLA_LA_CODE": la_code}
     return subprocess.run(
         [str(Path(sys.executable).with_name("cla-dbt")), command, "--project-dir", str(DBT_PROJECT_DIR),
          "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(work / "target"),

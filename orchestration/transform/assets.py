@@ -1,6 +1,5 @@
 """The dbt project as Dagster assets: `dbt build` runs the seeds, models and their tests (as asset checks)."""
 
-import os
 import sys
 from functools import cached_property
 from importlib.metadata import version as installed_version
@@ -13,14 +12,8 @@ from packaging import version
 from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import DBT_PROJECT_DIR, DBT_TARGET_DIR, load_settings
-from orchestration.transform.project import dbt_environment, dbt_project, reuse_prepared_parse
+from orchestration.transform.project import dbt_environment, dbt_project, quiet_build, reuse_prepared_parse
 from orchestration.transform.translator import WarehouseTranslator
-
-# What a build writes besides the warehouse, unless the environment says otherwise: dbt's debug log file (12 MB a
-# build at scale 1) kept to warnings and errors, and no manifest.json or run_results.json in the target (Dagster
-# reads dbt's events as they stream; `make bench` sets DBT_WRITE_JSON=true for dbt's own timings). About 2-3 s of
-# CPU a build; logs/dbt_build.log keeps dbt's line per model and test either way.
-QUIET_DBT = {"DBT_LOG_LEVEL_FILE": "warn", "DBT_WRITE_JSON": "false"}
 
 
 @dbt_assets(
@@ -46,8 +39,7 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     # `dbt build` (tests/test_dbt_project.py), not at every load (13 of them, about a tenth of the build's time).
     target = DBT_TARGET_DIR / "dagster"
     reuse_prepared_parse(target)
-    quiet = {name: os.environ.get(name, value) for name, value in QUIET_DBT.items()}
-    with dbt_environment(warehouse.path, CLA_LA_CODE=settings.la_code, CLA_DATA_AS_OF=as_of, **quiet):
+    with dbt_environment(warehouse.path, CLA_LA_CODE=settings.la_code, CLA_DATA_AS_OF=as_of, **quiet_build()):
         build = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context, target_path=target)
     yield from build.stream()
 
