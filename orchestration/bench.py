@@ -102,6 +102,7 @@ def measure(scale: float, variant: str = "", england: bool = False) -> dict:
 
     from orchestration.transform.project import prepare_dbt_project
 
+    os.environ["DBT_WRITE_JSON"] = "true"  # dbt's run_results.json, which the build leaves out (_dbt_seconds reads it)
     prepare_dbt_project()
     from orchestration.definitions import defs
     from orchestration.ingest.postcodes import POSTCODES_KEY

@@ -94,10 +94,16 @@ def run_dbt(
     command: str, warehouse: Path, work: Path, *args: str, as_of: str = AS_OF, la_code: str = LA
 ) -> subprocess.CompletedProcess:
     """dbt in a subprocess (dbt-duckdb keeps the file open in-process) against the given warehouse file, its
-    target and logs in `work`: nothing written to the repository. The one way the tests run dbt."""
-    env = {**os.environ, "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": as_of, "CLA_LA_CODE": la_code}
+    target and logs in `work`: nothing written to the repository. The one way the tests run dbt. As Dagster's dbt
+    step runs it: cla-dbt (from the warehouse's folder) starting from the session's parse, so a file's build parses
+    only what changed since, not the whole project (orchestration/transform/dbt_command.py), and writes no
+    artefacts (quiet_build)."""
+    from orchestration.transform.project import quiet_build, reuse_prepared_parse
+
+    reuse_prepared_parse(work / "target")
+    env = {**os.environ, **quiet_build(), "CLA_WAREHOUSE": str(warehouse), "CLA_AS_OF": as_of, "CLA_LA_CODE": la_code}
     return subprocess.run(
-        [str(Path(sys.executable).with_name("dbt")), command, "--project-dir", str(DBT_PROJECT_DIR),
+        [str(Path(sys.executable).with_name("cla-dbt")), command, "--project-dir", str(DBT_PROJECT_DIR),
          "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(work / "target"),
          "--log-path", str(work / "logs"), *args],
         env=env, capture_output=True, text=True, timeout=900,

@@ -1,6 +1,5 @@
 """The dbt project as Dagster assets: `dbt build` runs the seeds, models and their tests (as asset checks)."""
 
-import json
 import sys
 from functools import cached_property
 from importlib.metadata import version as installed_version
@@ -13,7 +12,7 @@ from packaging import version
 from orchestration.ingest.sources import data_as_of, read_coverage
 from orchestration.resources import WAREHOUSE_POOL, Warehouse
 from orchestration.settings import DBT_PROJECT_DIR, DBT_TARGET_DIR, load_settings
-from orchestration.transform.project import dbt_environment, dbt_project
+from orchestration.transform.project import dbt_environment, dbt_project, quiet_build, reuse_prepared_parse
 from orchestration.transform.translator import WarehouseTranslator
 
 
@@ -28,24 +27,20 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     settings = load_settings()
     with warehouse.connect() as con:
         coverage = read_coverage(con, settings.la_code)
-    # The authority and the date the data reaches go to dbt as variables (macros/la_code.sql, as_of_date.sql);
-    # the warehouse file through the environment.
-    variables = {"la_code": settings.la_code}
-    if coverage:  # recorded by audit/sources at this load
-        as_of = data_as_of(coverage, settings.as_of)
-        variables["as_of"] = as_of.isoformat()
-        context.log.info(f"building as of {as_of:%d/%m/%Y}, the date every required source reaches")
-    # One fixed target folder (dbt runs one at a time, in the duckdb pool): dbt's partial parsing then reuses
-    # the last parse instead of parsing the whole project again on every run (while the variables are the same:
-    # a new as-of date parses the whole project, about 10 s of CPU).
+    as_of = ""  # none recorded by audit/sources at this load: the macros fall back on CLA_AS_OF
+    if coverage:
+        reached = data_as_of(coverage, settings.as_of)
+        as_of = reached.isoformat()
+        context.log.info(f"building as of {reached:%d/%m/%Y}, the date every required source reaches")
+    # One fixed target folder (dbt runs one at a time, in the duckdb pool), started from the parse made at start-up:
+    # dbt's partial parse then re-reads only the files changed since, for any warehouse, authority or as-of date
+    # (orchestration/transform/dbt_command.py, macros/run_setting.sql).
     # dbt's unit tests test the models' logic on fixed rows, not the data: they run with the test suite's full
     # `dbt build` (tests/test_dbt_project.py), not at every load (13 of them, about a tenth of the build's time).
-    with dbt_environment(warehouse.path):
-        build = dbt.cli(
-            ["build", "--vars", json.dumps(variables), "--exclude-resource-type", "unit_test"],
-            context=context,
-            target_path=DBT_TARGET_DIR / "dagster",
-        )
+    target = DBT_TARGET_DIR / "dagster"
+    reuse_prepared_parse(target)
+    with dbt_environment(warehouse.path, CLA_LA_CODE=settings.la_code, CLA_DATA_AS_OF=as_of, **quiet_build()):
+        build = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context, target_path=target)
     yield from build.stream()
 
 
@@ -63,9 +58,10 @@ class WarehouseDbt(DbtCliResource):
 
 
 def dbt_resource() -> DbtCliResource:
-    # The dbt installed beside this Python, whether or not the virtual environment is activated.
+    # dbt run from the warehouse's folder (cla-dbt, installed beside this Python, whether or not the virtual
+    # environment is activated), so that every warehouse's build reuses the same parse.
     return WarehouseDbt(
         project_dir=dbt_project,
         profiles_dir=str(DBT_PROJECT_DIR),
-        dbt_executable=str(Path(sys.executable).parent / "dbt"),
+        dbt_executable=str(Path(sys.executable).parent / "cla-dbt"),
     )
