@@ -93,6 +93,11 @@ def _load(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table | pd.DataFra
     con.unregister("incoming")
 
 
+def last_years_return(year: CollectionYear, last_year: dict | None, history: dict[int, dict] | None) -> dict | None:
+    """Last year's return: the one given, else the history's year before this one."""
+    return last_year or (history or {}).get(year.ending - 1)
+
+
 def open_database(
     year: CollectionYear,
     la_code: str,
@@ -107,7 +112,7 @@ def open_database(
     history = dict(history or {})
     if last_year:
         history.setdefault(year.ending - 1, last_year)
-    last_year = last_year or history.get(year.ending - 1)
+    last_year = last_years_return(year, last_year, history)
     con = scratch_duckdb()  # within CLA_MEMORY_LIMIT, spilling beyond it
     # Compressed (once CHECKPOINT has run, as validation.validate runs it before the rules): the rules read a
     # compressed column of repeated dates and codes about a third faster than a plain one.

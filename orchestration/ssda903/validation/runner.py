@@ -241,7 +241,7 @@ def validate_return(
     """Validate a return given as DfE table name (Header, Episodes, ...) → rows (a frame, or the Arrow table
     of text a CSV is read into), with last year's if known, and earlier years' (year ending → such tables)
     for the rules that look at a child's whole history."""
-    from orchestration.ssda903.validation.database import open_database
+    from orchestration.ssda903.validation.database import last_years_return, open_database
     from orchestration.ssda903.validation.postcodes import derive_postcode_fields, directory_rows
 
     def by_mart(frames):
@@ -249,9 +249,8 @@ def validate_return(
 
     earlier = {ending: by_mart(frames) for ending, frames in (history or {}).items()}
     started = time.perf_counter()
-    # The postcode directory is searched on one core while the database is made on the other. Last year's
-    # episodes, when not given, are those of the history (as open_database takes them).
-    last_episodes = by_mart(last_year or (history or {}).get(year.ending - 1)).get("episodes")
+    # The postcode directory is searched on one core while the database is made on the other.
+    last_episodes = by_mart(last_years_return(year, last_year, history)).get("episodes")
     with ThreadPoolExecutor(1) as pool:
         directory = pool.submit(directory_rows, by_mart(this_year).get("episodes"), last_episodes)
         con = open_database(year, la_code, by_mart(this_year), by_mart(last_year), providers, earlier)
